@@ -1,0 +1,712 @@
+package main_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+)
+
+// binary is the parallax binary built once for these end-to-end tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "parallax-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "parallax")
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "build parallax: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// run runs the binary in dir with args and stdin.
+func run(t *testing.T, dir, stdin string, args ...string) result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, args...)
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(stdin)
+	cmd.Env = append(os.Environ(), "PARALLAX_DB=")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run %v: %v", args, err)
+	}
+	return result{code, out.String(), errb.String()}
+}
+
+// exportDoc is the part of an exported document these tests read.
+type exportDoc struct {
+	ID          string   `json:"id"`
+	Origin      string   `json:"origin"`
+	URL         *string  `json:"url"`
+	Source      *string  `json:"source"`
+	Title       *string  `json:"title"`
+	Published   *string  `json:"published"`
+	Language    *string  `json:"language"`
+	Text        string   `json:"text"`
+	DuplicateOf *string  `json:"duplicate_of"`
+	Event       *string  `json:"event"`
+	Inferred    []string `json:"inferred"`
+}
+
+type exportFile struct {
+	Schema     string            `json:"schema"`
+	Documents  []exportDoc       `json:"documents"`
+	Entities   []json.RawMessage `json:"entities"`
+	Mentions   []json.RawMessage `json:"mentions"`
+	Times      []json.RawMessage `json:"times"`
+	Quotes     []json.RawMessage `json:"quotes"`
+	Statements []json.RawMessage `json:"statements"`
+	Events     []json.RawMessage `json:"events"`
+	Conflicts  []json.RawMessage `json:"conflicts"`
+}
+
+func exportJSON(t *testing.T, dir string, db string) exportFile {
+	t.Helper()
+	r := run(t, dir, "", "export", "--db", db)
+	if r.code != 0 {
+		t.Fatalf("export: exit %d: %s", r.code, r.stderr)
+	}
+	var e exportFile
+	dec := json.NewDecoder(strings.NewReader(r.stdout))
+	dec.DisallowUnknownFields()
+	if err := json.Unmarshal([]byte(r.stdout), &e); err != nil {
+		t.Fatalf("export is not JSON: %v", err)
+	}
+	if e.Schema != "parallax/v1" {
+		t.Errorf("schema = %q", e.Schema)
+	}
+	for name, a := range map[string][]json.RawMessage{"entities": e.Entities, "mentions": e.Mentions, "times": e.Times, "quotes": e.Quotes, "statements": e.Statements, "events": e.Events, "conflicts": e.Conflicts} {
+		if a == nil {
+			t.Errorf("export lacks the %q array", name)
+		}
+	}
+	for _, d := range e.Documents {
+		if !utf8.ValidString(d.Text) {
+			t.Errorf("document %s: text is not valid UTF-8", d.ID)
+		}
+	}
+	return e
+}
+
+func TestHelpVersionUsage(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		args     []string
+		code     int
+		inStdout string
+		inStderr string
+	}{
+		{[]string{"help"}, 0, "Commands:", ""},
+		{[]string{"--help"}, 0, "ingest", ""},
+		{[]string{"help", "ingest"}, 0, "--published", ""},
+		{[]string{"ingest", "-h"}, 0, "", "--no-analyze"},
+		{[]string{"export", "-h"}, 0, "", "--format"},
+		{[]string{"version"}, 0, "parallax ", ""},
+		{[]string{}, 2, "", "Usage"},
+		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
+		{[]string{"ingest"}, 2, "", "no SOURCE"},
+		{[]string{"ingest", "--bogus", "x"}, 2, "", "flag provided but not defined"},
+		{[]string{"ingest", "--published", "yesterday", "x"}, 2, "", "invalid date"},
+		{[]string{"export", "--format", "xml"}, 2, "", "unknown format"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := run(t, dir, "", tt.args...)
+			if r.code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", r.code, tt.code, r.stdout, r.stderr)
+			}
+			if !strings.Contains(r.stdout, tt.inStdout) {
+				t.Errorf("stdout lacks %q:\n%s", tt.inStdout, r.stdout)
+			}
+			if !strings.Contains(r.stderr, tt.inStderr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.inStderr, r.stderr)
+			}
+		})
+	}
+}
+
+const seedsDir = "../../../shared/corpus/seeds"
+
+func seeds(t *testing.T) string {
+	t.Helper()
+	abs, err := filepath.Abs(seedsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(abs); err != nil {
+		t.Skip("../shared/corpus/seeds not present")
+	}
+	return abs
+}
+
+// TestIngestSeeds ingests the five real seed articles both as .txt files and
+// as seeds.jsonl: together still five documents, with the publication dates
+// the JSONL gives, and running it again changes nothing.
+func TestIngestSeeds(t *testing.T) {
+	dir := seeds(t)
+	work := t.TempDir()
+	r := run(t, work, "", "ingest", dir)
+	if r.code != 0 {
+		t.Fatalf("ingest: exit %d: %s", r.code, r.stderr)
+	}
+	e := exportJSON(t, work, "parallax.db")
+	if len(e.Documents) != 5 {
+		t.Fatalf("%d documents, want 5", len(e.Documents))
+	}
+	want := map[string]string{ // file -> published, from seeds.jsonl
+		"000_78d0d3ad7cbe8dd0.txt": "2022-05-08", "001_74aaab60c99df7bf.txt": "2022-05-08",
+		"002_e0f7d451c30a86be.txt": "2019-02-26", "003_f7d7b7c36e574be3.txt": "2024-05-30",
+		"004_c1423dfa1fc392fe.txt": "2022-05-09",
+	}
+	for _, d := range e.Documents {
+		base := filepath.Base(d.Origin)
+		if d.Published == nil || *d.Published != want[base] {
+			t.Errorf("%s: published %v, want %s", base, d.Published, want[base])
+		}
+		raw, err := os.ReadFile(filepath.Join(dir, base))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Text != string(raw) {
+			t.Errorf("%s: stored text differs from the file (offsets would not match)", base)
+		}
+		if d.Language == nil || *d.Language != "en" {
+			t.Errorf("%s: language %v, want en", base, d.Language)
+		}
+		if d.DuplicateOf != nil {
+			t.Errorf("%s: marked as a duplicate of %s; the seeds are five different articles", base, *d.DuplicateOf)
+		}
+	}
+	mehr := 0
+	for _, d := range e.Documents {
+		if d.Source != nil && *d.Source == "Mehr News Agency" {
+			mehr++
+		}
+	}
+	if mehr != 2 {
+		t.Errorf("%d documents credited to Mehr News Agency from their licence footer, want 2", mehr)
+	}
+
+	again := run(t, work, "", "ingest", dir)
+	if again.code != 0 || !strings.Contains(again.stderr, "0 new") {
+		t.Errorf("second ingest: exit %d, %s", again.code, again.stderr)
+	}
+	if e2 := exportJSON(t, work, "parallax.db"); !equalJSON(e, e2) {
+		t.Error("ingesting the same articles again changed the export")
+	}
+}
+
+func equalJSON(a, b any) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return bytes.Equal(x, y)
+}
+
+// TestBadInputs checks that each bad input is reported on one line naming
+// it (and its line), that everything else is ingested, and that the exit
+// status is 1.
+func TestBadInputs(t *testing.T) {
+	work := t.TempDir()
+	in := filepath.Join(work, "in")
+	os.MkdirAll(in, 0o755)
+	files := map[string]string{
+		"good.txt":       "A good headline\n\nMAROSH — The first good article has enough words in it to count as an article for this test.",
+		"empty.txt":      "",
+		"blank.txt":      "  \n\n \t\n",
+		"image.png":      "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+		"noarticle.html": `<!doctype html><html><head><title>Log in</title></head><body><form><input name=u><input name=p type=password><button>Log in</button></form></body></html>`,
+		"notfeed.xml":    "this is not XML at all",
+		"lines.jsonl": `{"title":"One","text":"The first JSONL article is fine and has words."}` + "\n" +
+			`{"title":"Two","text":` + "\n" +
+			`{"title":"Three","published":"not a date","text":"Bad date."}` + "\n" +
+			`{"title":"Four","text":"The fourth JSONL article is fine as well."}` + "\n",
+		"broken.json": `{"title": "x", "text": }`,
+		"latin1.txt":  "Caf\xe9 owners in S\xe3o Paulo said the \x93new rules\x94 would hurt them.",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(in, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := run(t, work, "", "ingest", "in", "missing.txt", "http://127.0.0.1:1/feed")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", r.code, r.stderr)
+	}
+	wantErrs := []string{
+		"in/empty.txt: ", "in/blank.txt: ", "in/image.png: binary", "in/noarticle.html: ",
+		"in/notfeed.xml: ", "in/lines.jsonl:2: invalid JSON", "in/lines.jsonl:3: published: invalid date",
+		"in/broken.json: invalid JSON", "missing.txt: no such file", "http://127.0.0.1:1/feed: fetch: ",
+	}
+	for _, w := range wantErrs {
+		if !strings.Contains(r.stderr, "\n"+w) && !strings.HasPrefix(r.stderr, w) {
+			t.Errorf("stderr lacks a line starting %q:\n%s", w, r.stderr)
+		}
+	}
+	e := exportJSON(t, work, "parallax.db")
+	got := map[string]exportDoc{}
+	for _, d := range e.Documents {
+		got[d.Origin] = d
+	}
+	for _, origin := range []string{"in/good.txt", "in/lines.jsonl:1", "in/lines.jsonl:4", "in/latin1.txt"} {
+		if _, ok := got[origin]; !ok {
+			t.Errorf("%s was not ingested; have %v", origin, keys(got))
+		}
+	}
+	if len(e.Documents) != 4 {
+		t.Errorf("%d documents, want 4", len(e.Documents))
+	}
+	if d := got["in/latin1.txt"]; d.Text != "Café owners in São Paulo said the “new rules” would hurt them." {
+		t.Errorf("Windows-1252 text decoded as %q", d.Text)
+	}
+	if d := got["in/good.txt"]; d.Title == nil || *d.Title != "A good headline" || !contains(d.Inferred, "title") {
+		t.Errorf("title of good.txt: %v (inferred %v)", d.Title, d.Inferred)
+	}
+}
+
+func keys[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestStdinAndFormats ingests JSONL from stdin and checks every export
+// format.
+func TestStdinAndFormats(t *testing.T) {
+	work := t.TempDir()
+	stdin := `{"id":"a1","source":"Wire One","url":"https://wire.example/2025/10/15/deal","title":"Deal <b>signed</b>","authors":["Ann Lee"],"published":"2025-10-15T08:00:00Z","language":"en","text":"=SUM(A1) The two governments signed the deal on Wednesday.\n\nOfficials said it would last fifteen years."}
+{"date_publish":"2025-10-16 09:30:00","source_domain":"observer.example","maintext":"A news-please style article about the same deal, with its own words.","title":"Observer take","url":"https://observer.example/x","authors":"Bo Chen","language":"en"}
+`
+	r := run(t, work, stdin, "ingest", "--db", "sqlite:s.db", "-")
+	if r.code != 0 {
+		t.Fatalf("ingest -: exit %d: %s", r.code, r.stderr)
+	}
+	e := exportJSON(t, work, "sqlite:s.db")
+	if len(e.Documents) != 2 {
+		t.Fatalf("%d documents, want 2", len(e.Documents))
+	}
+	d0, d1 := e.Documents[0], e.Documents[1]
+	if d0.Origin != "stdin:1" || *d0.Source != "Wire One" || *d0.Published != "2025-10-15T08:00:00Z" || *d0.Title != "Deal <b>signed</b>" {
+		t.Errorf("first document: %+v", d0)
+	}
+	if d1.Origin != "stdin:2" || *d1.Source != "observer.example" || *d1.Published != "2025-10-16T09:30:00Z" || *d1.URL != "https://observer.example/x" {
+		t.Errorf("news-please document: origin %s source %v published %v", d1.Origin, *d1.Source, *d1.Published)
+	}
+
+	jl := run(t, work, "", "export", "--db", "sqlite:s.db", "--format", "jsonl")
+	lines := strings.Split(strings.TrimSpace(jl.stdout), "\n")
+	if jl.code != 0 || len(lines) != 2 {
+		t.Fatalf("jsonl: exit %d, %d lines", jl.code, len(lines))
+	}
+	var line map[string]any
+	if err := json.Unmarshal([]byte(lines[0]), &line); err != nil || line["id"] != d0.ID || line["mentions"] == nil || line["quotes"] == nil {
+		t.Errorf("jsonl line: %v %v", err, line)
+	}
+
+	out := filepath.Join(work, "docs.csv")
+	if r := run(t, work, "", "export", "--db", "sqlite:s.db", "--format", "csv", "--out", out); r.code != 0 {
+		t.Fatalf("csv: %s", r.stderr)
+	}
+	f, _ := os.Open(out)
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil || len(rows) != 3 || rows[0][0] != "id" {
+		t.Fatalf("csv: %v, %d rows", err, len(rows))
+	}
+	if text := rows[1][len(rows[1])-1]; !strings.HasPrefix(text, "'=SUM") {
+		t.Errorf("csv cell starting with = not defused: %q", text)
+	}
+
+	md := run(t, work, "", "export", "--db", "sqlite:s.db", "--format", "md")
+	if md.code != 0 || !strings.Contains(md.stdout, "# Parallax report") || strings.Contains(md.stdout, "<b>") {
+		t.Errorf("md: exit %d, raw HTML or heading missing:\n%s", md.code, md.stdout)
+	}
+}
+
+// TestURLs ingests pages and feeds over HTTP, and checks the limits.
+func TestURLs(t *testing.T) {
+	page := `<!doctype html><html lang="en"><head><title>Talks end | Daily Example</title>
+<meta property="og:site_name" content="Daily Example"><meta property="article:published_time" content="2025-10-15T10:00:00Z"></head>
+<body><nav><a href="/">Home</a><a href="/world">World</a></nav><article><h1>Talks end</h1>
+<p>The talks in Marosh ended on Wednesday with an agreement on the river, officials from both governments said in a statement.</p>
+<p>The agreement sets the flow of water for fifteen years and creates a commission that will meet every month.</p>
+<p>Critics said the deal gave away too much, and farmers promised to protest in the capital next week.</p></article>
+<footer>© Daily Example</footer></body></html>`
+	feed := `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Example Feed</title><link>https://feed.example/</link>
+<item><title>Item one</title><link>https://feed.example/one</link><pubDate>Wed, 15 Oct 2025 08:00:00 +0000</pubDate><content:encoded><![CDATA[<p>The first feed item carries its whole text in the feed, several sentences long so that it counts.</p><p>A second paragraph follows.</p>]]></content:encoded></item>
+<item><title>Item two</title><link>https://feed.example/two</link><description>The second item has only a description, but it is long enough to be an article of some kind.</description></item>
+</channel></rss>`
+	mux := http.NewServeMux()
+	mux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, page)
+	})
+	mux.HandleFunc("/feed", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		io.WriteString(w, feed)
+	})
+	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
+	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		for i := 0; i < 2000; i++ {
+			io.WriteString(w, strings.Repeat("word ", 200))
+		}
+	})
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(10 * time.Second):
+		case <-r.Context().Done():
+		}
+	})
+	mux.HandleFunc("/gone", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "gone", http.StatusNotFound) })
+	ts := httptest.NewServer(mux)
+	defer ts.Close()
+
+	work := t.TempDir()
+	r := run(t, work, "", "ingest", "--timeout", "2s", "--max-bytes", "1000000",
+		ts.URL+"/page", ts.URL+"/feed", ts.URL+"/loop", ts.URL+"/big", ts.URL+"/slow", ts.URL+"/gone")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1: %s", r.code, r.stderr)
+	}
+	for _, w := range []string{"/loop: fetch: stopped after 5 redirects", "/big: too large", "/slow: fetch: ", "/gone: fetch: HTTP 404"} {
+		if !strings.Contains(r.stderr, ts.URL+w) {
+			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
+		}
+	}
+	e := exportJSON(t, work, "parallax.db")
+	byOrigin := map[string]exportDoc{}
+	for _, d := range e.Documents {
+		byOrigin[d.Origin] = d
+	}
+	p, ok := byOrigin[ts.URL+"/page"]
+	if !ok {
+		t.Fatalf("page not ingested: %v", keys(byOrigin))
+	}
+	if *p.Source != "Daily Example" || *p.Published != "2025-10-15T10:00:00Z" || strings.Contains(p.Text, "Home") || !strings.Contains(p.Text, "\n\n") {
+		t.Errorf("page: source %v published %v text %q", *p.Source, *p.Published, p.Text)
+	}
+	for _, origin := range []string{"https://feed.example/one", "https://feed.example/two"} {
+		if d, ok := byOrigin[origin]; !ok || *d.Source != "Example Feed" {
+			t.Errorf("feed item %s: %+v", origin, d)
+		}
+	}
+}
+
+// TestInterruptAndResume interrupts a long ingest, checks that the store is
+// consistent, and that running the command again completes the job.
+func TestInterruptAndResume(t *testing.T) {
+	bbc, _ := filepath.Abs("../../../shared/data/bbc")
+	if _, err := os.Stat(bbc); err != nil {
+		t.Skip("../shared/data/bbc not present")
+	}
+	work := t.TempDir()
+	args := []string{"ingest", "--db", "bbc.db"}
+	for _, c := range []string{"business", "entertainment", "politics", "sport", "tech"} {
+		args = append(args, filepath.Join(bbc, c))
+	}
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = work
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(400 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGINT)
+	err := cmd.Wait()
+	ee, _ := err.(*exec.ExitError)
+	if err == nil {
+		t.Log("ingest finished before the interrupt; checking the result only")
+	} else if ee == nil || ee.ExitCode() != 130 {
+		t.Fatalf("interrupted ingest: %v, want exit 130\n%s", err, errb.String())
+	}
+	partial := exportJSON(t, work, "bbc.db")
+	t.Logf("after the interrupt: %d documents", len(partial.Documents))
+
+	r := run(t, work, "", args...)
+	if r.code != 0 {
+		t.Fatalf("second run: exit %d: %s", r.code, r.stderr)
+	}
+	full := exportJSON(t, work, "bbc.db")
+	if len(full.Documents) != 2127 {
+		t.Errorf("%d documents after resuming, want 2127", len(full.Documents))
+	}
+}
+
+// TestBBC ingests the 2,225 real BBC articles: one is not UTF-8, about 100
+// are exact duplicates and about 60 near-duplicates.
+func TestBBC(t *testing.T) {
+	bbc, _ := filepath.Abs("../../../shared/data/bbc")
+	if _, err := os.Stat(bbc); err != nil {
+		t.Skip("../shared/data/bbc not present")
+	}
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	work := t.TempDir()
+	args := []string{"ingest", "--quiet"}
+	for _, c := range []string{"business", "entertainment", "politics", "sport", "tech"} {
+		args = append(args, filepath.Join(bbc, c))
+	}
+	r := run(t, work, "", args...)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	e := exportJSON(t, work, "parallax.db")
+	// 2,225 files, 98 of them exact copies of another (after normalization).
+	if len(e.Documents) != 2127 {
+		t.Errorf("%d documents, want 2127 (2,225 files less 98 exact copies)", len(e.Documents))
+	}
+	dups := 0
+	byID := map[string]exportDoc{}
+	for _, d := range e.Documents {
+		byID[d.ID] = d
+	}
+	for _, d := range e.Documents {
+		if d.DuplicateOf == nil {
+			continue
+		}
+		dups++
+		o, ok := byID[*d.DuplicateOf]
+		if !ok || o.DuplicateOf != nil {
+			t.Errorf("%s: duplicate_of %s is not a stored original", d.Origin, *d.DuplicateOf)
+		}
+	}
+	// Measured: 71 documents in near-duplicate pairs and groups above an
+	// estimated Jaccard similarity of 0.5 on word 3-shingles.
+	if dups < 55 || dups > 90 {
+		t.Errorf("%d near-duplicates, want about 60-75", dups)
+	}
+	t.Logf("%d documents, %d near-duplicates", len(e.Documents), dups)
+	// Spot checks: known pairs (same story, re-published with edits).
+	for _, pair := range [][2]string{{"sport/444.txt", "sport/458.txt"}, {"politics/088.txt", "politics/337.txt"}} {
+		a, b := find(e.Documents, pair[0]), find(e.Documents, pair[1])
+		if a == nil || b == nil || !(b.DuplicateOf != nil && *b.DuplicateOf == a.ID || a.DuplicateOf != nil && *a.DuplicateOf == b.ID) {
+			t.Errorf("%s and %s not linked as near-duplicates", pair[0], pair[1])
+		}
+	}
+	// Different stories on one subject stay apart.
+	a, b := find(e.Documents, "politics/327.txt"), find(e.Documents, "politics/328.txt")
+	if a != nil && b != nil && (a.DuplicateOf != nil || b.DuplicateOf != nil) {
+		t.Errorf("politics/327 and 328 are different stories, linked as duplicates")
+	}
+	sport199 := find(e.Documents, "sport/199.txt")
+	if sport199 == nil || strings.ContainsRune(sport199.Text, utf8.RuneError) {
+		t.Errorf("sport/199.txt (Windows-1252) missing or badly decoded")
+	}
+}
+
+func find(docs []exportDoc, suffix string) *exportDoc {
+	for i := range docs {
+		if strings.HasSuffix(docs[i].Origin, suffix) {
+			return &docs[i]
+		}
+	}
+	return nil
+}
+
+var servingRE = regexp.MustCompile(`Serving on (http://\S+)`)
+
+// startServer runs args (serve or demo) and returns the base URL it prints.
+func startServer(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Signal(syscall.SIGINT)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			t.Error("server did not stop on SIGINT")
+		}
+	})
+	sc := bufio.NewScanner(out)
+	var lines []string
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+		if m := servingRE.FindStringSubmatch(sc.Text()); m != nil {
+			go io.Copy(io.Discard, out)
+			return strings.TrimSuffix(m[1], "/")
+		}
+	}
+	t.Fatalf("server printed no address:\n%s\n%s", strings.Join(lines, "\n"), errb.String())
+	return ""
+}
+
+func get(t *testing.T, url string) (int, string, http.Header) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), resp.Header
+}
+
+// TestDemo runs the demo: it ingests the bundled corpus, prints what it
+// found and serves it.
+func TestDemo(t *testing.T) {
+	work := t.TempDir()
+	r := run(t, work, "", "demo", "--no-serve")
+	if r.code != 0 {
+		t.Fatalf("demo: exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"15 documents from 8 outlets, 1 near-duplicates", "Continental Wire", "Marosh Times", "08_essaria-herald.txt (Essaria Herald) copies corpus/07_continental-wire.txt (Continental Wire)"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("demo output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	base := startServer(t, work, "demo", "--addr", "127.0.0.1:0")
+	code, body, _ := get(t, base+"/")
+	if code != 200 || !strings.Contains(body, "Kostava") {
+		t.Errorf("GET /: %d\n%s", code, body)
+	}
+}
+
+// TestServe serves a store holding hostile article text and checks pages,
+// API, search, escaping and security headers.
+func TestServe(t *testing.T) {
+	work := t.TempDir()
+	stdin := `{"source":"<img src=x onerror=alert(1)>","title":"<script>alert('x')</script> Evil headline","text":"Marosh talks <script>alert(2)</script> ended with a water agreement on Wednesday, officials said."}` + "\n"
+	if r := run(t, work, stdin, "ingest", "-"); r.code != 0 {
+		t.Fatalf("ingest: %s", r.stderr)
+	}
+	e := exportJSON(t, work, "parallax.db")
+	id := e.Documents[0].ID
+	base := startServer(t, work, "serve", "--addr", "127.0.0.1:0")
+	for _, path := range []string{"/", "/documents/" + id, "/search?q=water+agreement", "/search?q=%22%28*"} {
+		code, body, h := get(t, base+path)
+		if code != 200 {
+			t.Errorf("GET %s: %d", path, code)
+		}
+		if strings.Contains(body, "<script>alert") || strings.Contains(body, "<img src=x") {
+			t.Errorf("GET %s: article text not escaped:\n%s", path, body)
+		}
+		if csp := h.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") {
+			t.Errorf("GET %s: CSP %q", path, csp)
+		}
+	}
+	if _, body, _ := get(t, base+"/search?q=water+agreement"); !strings.Contains(body, "/documents/"+id) {
+		t.Errorf("search did not find the document:\n%s", body)
+	}
+	code, body, _ := get(t, base+"/api/documents")
+	var list struct {
+		Items []exportDoc `json:"items"`
+	}
+	if code != 200 || json.Unmarshal([]byte(body), &list) != nil || len(list.Items) != 1 || list.Items[0].ID != id {
+		t.Errorf("GET /api/documents: %d %s", code, body)
+	}
+	if code, _, _ := get(t, base+"/api/documents/nope"); code != 404 {
+		t.Errorf("GET /api/documents/nope: %d, want 404", code)
+	}
+	if code, body, _ := get(t, base+"/api/search?q=agreement"); code != 200 || !strings.Contains(body, id) {
+		t.Errorf("GET /api/search: %d %s", code, body)
+	}
+	if code, _, _ := get(t, base+"/documents/nope"); code != 404 {
+		t.Errorf("GET /documents/nope: %d, want 404", code)
+	}
+}
+
+// TestPostgres runs the same ingest against PostgreSQL and SQLite and
+// compares the exports, when a throwaway server is given.
+func TestPostgres(t *testing.T) {
+	dsn := os.Getenv("PARALLAX_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("PARALLAX_TEST_POSTGRES not set (make test starts a throwaway PostgreSQL)")
+	}
+	dir := seeds(t)
+	work := t.TempDir()
+	// A schema of its own, so runs don't see each other's data.
+	schema := fmt.Sprintf("e2e_%d", time.Now().UnixNano())
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
+		t.Fatalf("create schema: %v", err)
+	}
+	defer admin.Exec("DROP SCHEMA " + schema + " CASCADE")
+	pg := dsn + sep(dsn) + "search_path=" + schema
+	if r := run(t, work, "", "ingest", "--db", pg, dir); r.code != 0 {
+		t.Fatalf("ingest into PostgreSQL: %s", r.stderr)
+	}
+	// The same command again changes nothing on PostgreSQL either.
+	if r := run(t, work, "", "ingest", "--db", pg, dir); r.code != 0 || !strings.Contains(r.stderr, "0 new") {
+		t.Fatalf("second ingest into PostgreSQL: %s", r.stderr)
+	}
+	if r := run(t, work, "", "ingest", "--db", "lite.db", dir); r.code != 0 {
+		t.Fatalf("ingest into SQLite: %s", r.stderr)
+	}
+	a, b := exportJSON(t, work, pg), exportJSON(t, work, "lite.db")
+	if !equalJSON(a, b) {
+		t.Errorf("PostgreSQL and SQLite exports differ")
+	}
+}
+
+func sep(dsn string) string {
+	if strings.Contains(dsn, "?") {
+		return "&"
+	}
+	return "?"
+}

@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/parallax-news/parallax/internal/demo"
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+func runDemo(ctx context.Context, env Env, args []string) int {
+	fs, db := newFlags(env, "demo", "[--addr HOST:PORT]", "Ingest the bundled demo corpus (fictional articles written for Parallax) into a fresh store, print what it found, and serve it")
+	addr := fs.String("addr", DefaultAddr, "listen on `HOST:PORT`")
+	noServe := fs.Bool("no-serve", false, "print what was found and exit without serving")
+	pos, code, stop := parse(fs, args)
+	if stop {
+		return code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(env.Stderr, "parallax demo: unexpected argument %q\n", pos[0])
+		return ExitUsage
+	}
+	// A fresh store: a temporary file, unless --db names one to keep.
+	where := *db
+	if where == "" {
+		dir, err := os.MkdirTemp("", "parallax-demo-")
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "parallax demo: %v\n", err)
+			return ExitFailed
+		}
+		defer os.RemoveAll(dir)
+		where = filepath.Join(dir, "demo.db")
+	}
+	st, err := openStore(ctx, where)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parallax demo: %v\n", err)
+		return ExitFailed
+	}
+	defer st.Close()
+
+	files, err := demo.Inputs()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parallax demo: %v\n", err)
+		return ExitFailed
+	}
+	inputs := make([]pipeline.Input, len(files))
+	for i, f := range files {
+		inputs[i] = pipeline.Input{Source: f.Path, Defaults: ingest.Defaults{Published: f.Published}}
+	}
+	failed := 0
+	in := pipeline.New(st, pipeline.Options{OnFailure: func(f pipeline.Failure) {
+		failed++
+		fmt.Fprintf(env.Stderr, "%s\n", oneLine(f.Error()))
+	}})
+	rd := ingest.NewReader(ingest.ReaderOptions{FS: demo.FS()})
+	counts, err := in.Run(ctx, rd, inputs)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parallax demo: %v\n", err)
+		return ExitFailed
+	}
+	if err := printFindings(ctx, env, st, counts); err != nil {
+		fmt.Fprintf(env.Stderr, "parallax demo: %v\n", err)
+		return ExitFailed
+	}
+	if failed > 0 {
+		return ExitFailed
+	}
+	if *noServe {
+		return ExitOK
+	}
+	return serve(ctx, env, st, *addr, "parallax demo")
+}
+
+// printFindings prints a short account of what the store holds.
+func printFindings(ctx context.Context, env Env, st store.Store, c pipeline.Counts) error {
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	docs, err := st.Documents(ctx, store.DocumentQuery{})
+	if err != nil {
+		return err
+	}
+	w := env.Stdout
+	fmt.Fprintf(w, "Parallax demo: %d articles read, %d documents from %d outlets, %d near-duplicates.\n\n",
+		c.Read, stats.Documents, stats.Sources, stats.Duplicates)
+	slices.SortStableFunc(docs, func(a, b news.Document) int { return cmp.Compare(a.Published, b.Published) })
+	byID := map[string]news.Document{}
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
+	fmt.Fprintln(w, "Documents by publication date:")
+	for _, d := range docs {
+		pub := d.Published
+		if len(pub) > 10 {
+			pub = pub[:10]
+		}
+		fmt.Fprintf(w, "  %-10s  %-36s  %s\n", cmp.Or(pub, "undated"), cmp.Or(d.Source, "unknown outlet"), cmp.Or(d.Title, d.Origin))
+	}
+	var dups []string
+	for _, d := range docs {
+		if d.DuplicateOf != "" {
+			o := byID[d.DuplicateOf]
+			dups = append(dups, fmt.Sprintf("%s (%s) copies %s (%s)", d.Origin, d.Source, o.Origin, o.Source))
+		}
+	}
+	if len(dups) > 0 {
+		fmt.Fprintln(w, "\nNear-duplicates (syndicated or lightly edited copies):")
+		for _, s := range dups {
+			fmt.Fprintf(w, "  %s\n", s)
+		}
+	}
+	fmt.Fprintln(w)
+	return nil
+}

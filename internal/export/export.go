@@ -1,0 +1,216 @@
+package export
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// Schema is the version of the JSON export written by this package.
+const Schema = "parallax/v1"
+
+// Formats lists the formats Write accepts.
+var Formats = []string{"json", "jsonl", "csv", "md"}
+
+// pageSize is how many documents are read from the store at a time.
+const pageSize = 500
+
+// Document is a document as exported: the fields of the contract, then
+// Parallax's additions (authors, dateline, inferred).
+type Document struct {
+	ID          string   `json:"id"`
+	Origin      string   `json:"origin"`
+	URL         *string  `json:"url"`
+	Source      *string  `json:"source"`
+	Title       *string  `json:"title"`
+	Published   *string  `json:"published"`
+	Language    *string  `json:"language"`
+	Text        string   `json:"text"`
+	DuplicateOf *string  `json:"duplicate_of"`
+	Event       *string  `json:"event"`
+	Authors     []string `json:"authors"`
+	Dateline    *string  `json:"dateline"`
+	Inferred    []string `json:"inferred"`
+}
+
+// NewDocument converts a stored document to its exported form.
+func NewDocument(d news.Document) Document {
+	return Document{
+		ID:          d.ID,
+		Origin:      d.Origin,
+		URL:         null(d.URL),
+		Source:      null(d.Source),
+		Title:       null(d.Title),
+		Published:   null(d.Published),
+		Language:    null(d.Language),
+		Text:        d.Text,
+		DuplicateOf: null(d.DuplicateOf),
+		Event:       null(d.Event),
+		Authors:     nonNil(d.Authors),
+		Dateline:    null(d.Dateline),
+		Inferred:    nonNil(d.Inferred),
+	}
+}
+
+func null(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// Write writes the whole store to w in format, one of Formats.
+func Write(ctx context.Context, st store.Store, format string, w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var err error
+	switch format {
+	case "json":
+		err = writeJSON(ctx, st, bw)
+	case "jsonl":
+		err = writeJSONL(ctx, st, bw)
+	case "csv":
+		err = writeCSV(ctx, st, bw)
+	case "md":
+		err = writeMarkdown(ctx, st, bw)
+	default:
+		return fmt.Errorf("unknown format %q (want json, jsonl, csv or md)", format)
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// eachDocument calls fn for every stored document in ingest order, reading
+// the store a page at a time.
+func eachDocument(ctx context.Context, st store.Store, fn func(news.Document) error) error {
+	var after int64
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		docs, err := st.Documents(ctx, store.DocumentQuery{AfterSeq: after, Limit: pageSize})
+		if err != nil {
+			return fmt.Errorf("read documents: %w", err)
+		}
+		for _, d := range docs {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		if len(docs) < pageSize {
+			return nil
+		}
+		after = docs[len(docs)-1].Seq
+	}
+}
+
+// emptyArrays are the arrays of the contract that later stages fill; the
+// export always has them, empty when nothing was found.
+var emptyArrays = []string{"entities", "mentions", "times", "quotes", "statements", "events", "conflicts"}
+
+func writeJSON(ctx context.Context, st store.Store, w *bufio.Writer) error {
+	fmt.Fprintf(w, "{\n  \"schema\": %q,\n  \"documents\": [", Schema)
+	n := 0
+	err := eachDocument(ctx, st, func(d news.Document) error {
+		b, err := json.Marshal(NewDocument(d))
+		if err != nil {
+			return fmt.Errorf("encode document %s: %w", d.ID, err)
+		}
+		if n > 0 {
+			w.WriteByte(',')
+		}
+		w.WriteString("\n    ")
+		w.Write(b)
+		n++
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		w.WriteString("\n  ")
+	}
+	w.WriteString("]")
+	for _, name := range emptyArrays {
+		fmt.Fprintf(w, ",\n  %q: []", name)
+	}
+	_, err = w.WriteString("\n}\n")
+	return err
+}
+
+// lineDocument is one line of the jsonl export: a document with its own
+// findings.
+type lineDocument struct {
+	Schema string `json:"schema"`
+	Document
+	Mentions []struct{} `json:"mentions"`
+	Times    []struct{} `json:"times"`
+	Quotes   []struct{} `json:"quotes"`
+}
+
+func writeJSONL(ctx context.Context, st store.Store, w *bufio.Writer) error {
+	enc := json.NewEncoder(w)
+	return eachDocument(ctx, st, func(d news.Document) error {
+		line := lineDocument{Schema: Schema, Document: NewDocument(d), Mentions: []struct{}{}, Times: []struct{}{}, Quotes: []struct{}{}}
+		if err := enc.Encode(line); err != nil {
+			return fmt.Errorf("encode document %s: %w", d.ID, err)
+		}
+		return nil
+	})
+}
+
+// CSVHeader is the header row of the csv export, one document a row.
+var CSVHeader = []string{"id", "origin", "url", "source", "title", "published", "language", "dateline", "authors", "duplicate_of", "event", "inferred", "words", "text"}
+
+func writeCSV(ctx context.Context, st store.Store, w *bufio.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	err := eachDocument(ctx, st, func(d news.Document) error {
+		row := []string{
+			d.ID, d.Origin, d.URL, d.Source, d.Title, d.Published, d.Language, d.Dateline,
+			joinList(d.Authors), d.DuplicateOf, d.Event, joinList(d.Inferred),
+			strconv.Itoa(news.Words(d.Text)), d.Text,
+		}
+		for i := range row {
+			row[i] = defuseCell(row[i])
+		}
+		return cw.Write(row)
+	})
+	if err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// defuseCell keeps a spreadsheet from running article text as a formula:
+// a cell that starts with = + - @ or a control character gets a leading
+// apostrophe (the OWASP advice for CSV injection).
+func defuseCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func joinList(l []string) string {
+	return strings.Join(l, "; ")
+}

@@ -1,0 +1,121 @@
+package export
+
+import (
+	"bufio"
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// writeMarkdown writes a readable report: what the store holds, coverage by
+// outlet, the documents in date order, and the near-duplicate groups. The
+// report is built from document summaries (no texts), so it stays small.
+func writeMarkdown(ctx context.Context, st store.Store, w *bufio.Writer) error {
+	type summary struct {
+		id, title, source, published, origin, dup string
+		seq                                       int64
+	}
+	var docs []summary
+	bySource := map[string]int{}
+	err := eachDocument(ctx, st, func(d news.Document) error {
+		docs = append(docs, summary{d.ID, d.Title, d.Source, d.Published, d.Origin, d.DuplicateOf, d.Seq})
+		bySource[d.Source]++
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		return fmt.Errorf("count: %w", err)
+	}
+	fmt.Fprintf(w, "# Parallax report\n\n%d documents from %d outlets; %d are near-duplicates of another.\n\n",
+		stats.Documents, stats.Sources, stats.Duplicates)
+
+	w.WriteString("## Coverage by outlet\n\n| outlet | documents |\n| --- | ---: |\n")
+	sources := make([]string, 0, len(bySource))
+	for s := range bySource {
+		sources = append(sources, s)
+	}
+	slices.SortFunc(sources, func(a, b string) int {
+		return cmp.Or(cmp.Compare(bySource[b], bySource[a]), cmp.Compare(a, b))
+	})
+	for _, s := range sources {
+		fmt.Fprintf(w, "| %s | %d |\n", cell(orDash(s)), bySource[s])
+	}
+
+	w.WriteString("\n## Documents by date\n\n| published | outlet | title | id |\n| --- | --- | --- | --- |\n")
+	sorted := slices.Clone(docs)
+	slices.SortStableFunc(sorted, func(a, b summary) int {
+		// Undated documents last.
+		return cmp.Or(cmp.Compare(undated(a.published), undated(b.published)), cmp.Compare(a.published, b.published))
+	})
+	for _, d := range sorted {
+		title := d.title
+		if title == "" {
+			title = d.origin
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | `%s` |\n", cell(orDash(d.published)), cell(orDash(d.source)), cell(title), d.id)
+	}
+
+	groups := map[string][]summary{}
+	for _, d := range docs {
+		if d.dup != "" {
+			groups[d.dup] = append(groups[d.dup], d)
+		}
+	}
+	if len(groups) > 0 {
+		w.WriteString("\n## Near-duplicates\n\n")
+		byID := map[string]summary{}
+		for _, d := range docs {
+			byID[d.id] = d
+		}
+		roots := make([]string, 0, len(groups))
+		for r := range groups {
+			roots = append(roots, r)
+		}
+		slices.SortFunc(roots, func(a, b string) int { return cmp.Compare(byID[a].seq, byID[b].seq) })
+		for _, r := range roots {
+			fmt.Fprintf(w, "- %s (`%s`), copied by:\n", cell(label(byID[r].title, byID[r].source)), r)
+			for _, d := range groups[r] {
+				fmt.Fprintf(w, "  - %s (`%s`)\n", cell(label(d.title, d.source)), d.id)
+			}
+		}
+	}
+	return nil
+}
+
+func undated(published string) int {
+	if published == "" {
+		return 1
+	}
+	return 0
+}
+
+func label(title, source string) string {
+	if source == "" {
+		return title
+	}
+	return title + " — " + source
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// cell escapes article-supplied text for a Markdown table cell: no raw
+// HTML, no table breaks, no links or emphasis smuggled in.
+var cellReplacer = strings.NewReplacer(
+	"&", "&amp;", "<", "&lt;", ">", "&gt;", "|", "\\|", "\n", " ",
+	"[", "\\[", "]", "\\]", "*", "\\*", "_", "\\_", "`", "\\`", "#", "\\#",
+)
+
+func cell(s string) string { return cellReplacer.Replace(s) }

@@ -1,0 +1,221 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/reconcile"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// Batching: a batch is written when it holds BatchSize documents or has
+// waited BatchDelay, whichever comes first, so a slow source (a URL) still
+// lands promptly and a fast one is written in few transactions.
+const (
+	BatchSize  = 256
+	BatchDelay = 500 * time.Millisecond
+)
+
+// Counts say what a run did.
+type Counts struct {
+	Read       int // articles read from the sources
+	Added      int // new documents stored
+	Duplicates int // new documents found to be near-duplicates of another
+	Unchanged  int // articles already stored, nothing new about them
+	Updated    int // articles already stored, metadata filled in from this input
+	Failed     int // inputs that could not be read or stored
+}
+
+// Failure is one input that could not be ingested.
+type Failure struct {
+	Where string // SOURCE or SOURCE:LINE
+	Err   error
+}
+
+// Error formats the failure the way the command line reports it.
+func (f Failure) Error() string { return f.Where + ": " + f.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (f Failure) Unwrap() error { return f.Err }
+
+// Input is one source to read, with the metadata to assume for its
+// articles where they give none.
+type Input struct {
+	Source   string
+	Defaults ingest.Defaults
+}
+
+// Options configure a run.
+type Options struct {
+	// Defaults apply to the articles given to Add.
+	Defaults ingest.Defaults
+	// OnFailure is called for each input that failed, as it happens.
+	OnFailure func(Failure)
+	// OnBatch is called after each batch is committed with the running
+	// counts.
+	OnBatch func(Counts)
+}
+
+// Ingester stores articles into a store.
+type Ingester struct {
+	store store.Store
+	opts  Options
+}
+
+// New returns an Ingester writing to st.
+func New(st store.Store, opts Options) *Ingester {
+	if opts.OnFailure == nil {
+		opts.OnFailure = func(Failure) {}
+	}
+	if opts.OnBatch == nil {
+		opts.OnBatch = func(Counts) {}
+	}
+	return &Ingester{store: st, opts: opts}
+}
+
+// prepared is an article ready to store.
+type prepared struct {
+	where string
+	doc   news.Document
+	fp    reconcile.Fingerprint
+}
+
+// Run reads every input with rd and stores what it finds. Failures of
+// single inputs are counted and reported through OnFailure; they do not stop
+// the run. Run returns an error only when the store fails or ctx is done;
+// when ctx is cancelled, the articles already read are still written, so no
+// work is lost, and the error wraps ctx.Err().
+func (in *Ingester) Run(ctx context.Context, rd *ingest.Reader, inputs []Input) (Counts, error) {
+	var c Counts
+	var def ingest.Defaults
+	var batch []prepared
+	last := time.Now()
+	flush := func(ctx context.Context) error {
+		if len(batch) == 0 {
+			return nil
+		}
+		err := in.store.Update(ctx, func(tx store.Tx) error { return in.write(ctx, tx, batch, &c) })
+		if err != nil {
+			return fmt.Errorf("store batch: %w", err)
+		}
+		batch = batch[:0]
+		last = time.Now()
+		in.opts.OnBatch(c)
+		return nil
+	}
+	yield := func(it ingest.Item) error {
+		if it.Err == nil {
+			c.Read++
+			p, err := prepare(it.Article, def)
+			if err == nil {
+				p.where = it.Where
+				batch = append(batch, p)
+			}
+			it.Err = err
+		}
+		if it.Err != nil {
+			c.Failed++
+			in.opts.OnFailure(Failure{Where: it.Where, Err: it.Err})
+		}
+		if len(batch) >= BatchSize || time.Since(last) >= BatchDelay {
+			return flush(ctx)
+		}
+		return nil
+	}
+	var runErr error
+	for _, input := range inputs {
+		def = input.Defaults
+		if runErr = rd.Read(ctx, input.Source, yield); runErr != nil {
+			break
+		}
+	}
+	// Whatever was read is written even after an interrupt: a short,
+	// bounded transaction, and the next run has less to do.
+	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	if err := flush(fctx); err != nil {
+		return c, errors.Join(runErr, err)
+	}
+	if runErr == nil {
+		runErr = ctx.Err()
+	}
+	return c, runErr
+}
+
+// prepare turns one article into a document and its fingerprint: the pure,
+// per-document part of ingest.
+func prepare(a ingest.Article, def ingest.Defaults) (prepared, error) {
+	d, err := ingest.Prepare(a, def)
+	if err != nil {
+		return prepared{}, err
+	}
+	return prepared{doc: d, fp: reconcile.NewFingerprint(d.Text)}, nil
+}
+
+// write stores one batch inside tx.
+func (in *Ingester) write(ctx context.Context, tx store.Tx, batch []prepared, c *Counts) error {
+	var added, dups, unchanged, updated int
+	for i := range batch {
+		p := &batch[i]
+		stored, err := tx.Document(ctx, p.doc.ID)
+		switch {
+		case err == nil:
+			if ingest.Enrich(&stored, p.doc) {
+				if err := tx.UpdateMetadata(ctx, &stored); err != nil {
+					return fmt.Errorf("%s: update %s: %w", p.where, p.doc.ID, err)
+				}
+				updated++
+			} else {
+				unchanged++
+			}
+			continue
+		case !errors.Is(err, store.ErrNotFound):
+			return fmt.Errorf("%s: look up %s: %w", p.where, p.doc.ID, err)
+		}
+		if err := tx.InsertDocument(ctx, &p.doc); err != nil {
+			return fmt.Errorf("%s: insert %s: %w", p.where, p.doc.ID, err)
+		}
+		if err := reconcile.LinkDuplicates(ctx, tx, &p.doc, p.fp); err != nil {
+			return fmt.Errorf("%s: %w", p.where, err)
+		}
+		added++
+		if p.doc.DuplicateOf != "" {
+			dups++
+		}
+	}
+	// Counted only once the batch is certain to be written by this call.
+	c.Added += added
+	c.Duplicates += dups
+	c.Unchanged += unchanged
+	c.Updated += updated
+	return nil
+}
+
+// Add stores articles given directly (the browser's paste and upload), as
+// one batch, and returns the stored documents in the order given.
+func (in *Ingester) Add(ctx context.Context, arts []ingest.Article) ([]news.Document, Counts, error) {
+	var c Counts
+	var batch []prepared
+	for i, a := range arts {
+		p, err := prepare(a, in.opts.Defaults)
+		if err != nil {
+			return nil, c, fmt.Errorf("article %d: %w", i+1, err)
+		}
+		p.where = a.Origin
+		batch = append(batch, p)
+	}
+	c.Read = len(batch)
+	err := in.store.Update(ctx, func(tx store.Tx) error { return in.write(ctx, tx, batch, &c) })
+	if err != nil {
+		return nil, Counts{}, err
+	}
+	docs := make([]news.Document, len(batch))
+	for i, p := range batch {
+		docs[i] = p.doc
+	}
+	return docs, c, nil
+}

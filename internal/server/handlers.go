@@ -1,0 +1,249 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/export"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// Paging bounds.
+const (
+	defaultPageSize = 50
+	maxPageSize     = 500
+	maxQueryBytes   = 500
+)
+
+// paging reads limit and offset (API) or page (UI) from the query string.
+func paging(r *http.Request) (limit, offset int, err error) {
+	limit = defaultPageSize
+	q := r.URL.Query()
+	if v := q.Get("limit"); v != "" {
+		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > maxPageSize {
+			return 0, 0, errorf(http.StatusBadRequest, "limit must be a number from 1 to %d", maxPageSize)
+		}
+	}
+	if v := q.Get("offset"); v != "" {
+		if offset, err = strconv.Atoi(v); err != nil || offset < 0 {
+			return 0, 0, errorf(http.StatusBadRequest, "offset must be a number of at least 0")
+		}
+	}
+	if v := q.Get("page"); v != "" {
+		p, err := strconv.Atoi(v)
+		if err != nil || p < 1 {
+			return 0, 0, errorf(http.StatusBadRequest, "page must be a number of at least 1")
+		}
+		offset = (p - 1) * limit
+	}
+	return limit, offset, nil
+}
+
+func searchText(r *http.Request) (string, error) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if len(q) > maxQueryBytes {
+		return "", errorf(http.StatusBadRequest, "query too long (at most %d bytes)", maxQueryBytes)
+	}
+	return q, nil
+}
+
+// pageLinks holds the numbers a pager shows.
+type pageLinks struct {
+	Page, Prev, Next int
+}
+
+func links(offset, limit, got int) pageLinks {
+	p := pageLinks{Page: offset/limit + 1}
+	if p.Page > 1 {
+		p.Prev = p.Page - 1
+	}
+	if got == limit {
+		p.Next = p.Page + 1
+	}
+	return p
+}
+
+func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
+	limit, offset, err := paging(r)
+	if err != nil {
+		return err
+	}
+	source := strings.TrimSpace(r.URL.Query().Get("source"))
+	stats, err := s.store.Stats(r.Context())
+	if err != nil {
+		return err
+	}
+	docs, err := s.store.Documents(r.Context(), store.DocumentQuery{Source: source, Limit: limit, Offset: offset})
+	if err != nil {
+		return err
+	}
+	return s.render(w, "home", map[string]any{
+		"Title": "Documents", "Stats": stats, "Documents": docs, "Source": source,
+		"Pager": links(offset, limit, len(docs)),
+	})
+}
+
+func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	d, err := s.store.Document(ctx, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	var original *news.Document
+	if d.DuplicateOf != "" {
+		o, err := s.store.Document(ctx, d.DuplicateOf)
+		if err == nil {
+			original = &o
+		}
+	}
+	var copies []news.Document
+	err = s.store.Update(ctx, func(tx store.Tx) error {
+		ids, err := tx.Duplicates(ctx, d.ID)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			c, err := tx.Document(ctx, id)
+			if err != nil {
+				return err
+			}
+			copies = append(copies, c)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	title := d.Title
+	if title == "" {
+		title = d.Origin
+	}
+	return s.render(w, "document", map[string]any{
+		"Title": title, "Doc": d, "Original": original, "Copies": copies,
+		"Words": news.Words(d.Text),
+	})
+}
+
+func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
+	q, err := searchText(r)
+	if err != nil {
+		return err
+	}
+	limit, offset, err := paging(r)
+	if err != nil {
+		return err
+	}
+	var hits []store.Hit
+	if q != "" {
+		if hits, err = s.store.Search(r.Context(), store.SearchQuery{Text: q, Limit: limit, Offset: offset}); err != nil {
+			return err
+		}
+	}
+	return s.render(w, "search", map[string]any{
+		"Title": "Search", "Query": q, "Hits": hits, "Pager": links(offset, limit, len(hits)),
+	})
+}
+
+func (s *Server) handleStatic(w http.ResponseWriter, r *http.Request) {
+	f, ok := s.static[r.PathValue("name")]
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", f.contentType)
+	// Names carry a hash of the content: they can be cached forever.
+	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	w.Write(f.body)
+}
+
+// list is a page of API results.
+type list[T any] struct {
+	Items  []T `json:"items"`
+	Limit  int `json:"limit"`
+	Offset int `json:"offset"`
+	// Next is the offset of the next page, or null on the last one.
+	Next *int `json:"next"`
+}
+
+func newList[T any](items []T, limit, offset int) list[T] {
+	l := list[T]{Items: items, Limit: limit, Offset: offset}
+	if l.Items == nil {
+		l.Items = []T{}
+	}
+	if len(items) == limit {
+		n := offset + limit
+		l.Next = &n
+	}
+	return l
+}
+
+func (s *Server) handleAPIDocuments(w http.ResponseWriter, r *http.Request) error {
+	limit, offset, err := paging(r)
+	if err != nil {
+		return err
+	}
+	docs, err := s.store.Documents(r.Context(), store.DocumentQuery{Source: r.URL.Query().Get("source"), Limit: limit, Offset: offset})
+	if err != nil {
+		return err
+	}
+	out := make([]export.Document, len(docs))
+	for i, d := range docs {
+		out[i] = export.NewDocument(d)
+	}
+	writeJSON(w, http.StatusOK, newList(out, limit, offset))
+	return nil
+}
+
+func (s *Server) handleAPIDocument(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.store.Document(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, export.NewDocument(d))
+	return nil
+}
+
+// apiHit is one search result in the API.
+type apiHit struct {
+	Document string  `json:"document"`
+	Title    *string `json:"title"`
+	Source   *string `json:"source"`
+	Snippet  string  `json:"snippet"`
+	Rank     float64 `json:"rank"`
+}
+
+func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) error {
+	q, err := searchText(r)
+	if err != nil {
+		return err
+	}
+	if q == "" {
+		return errorf(http.StatusBadRequest, "missing q: the words to search for")
+	}
+	limit, offset, err := paging(r)
+	if err != nil {
+		return err
+	}
+	hits, err := s.store.Search(r.Context(), store.SearchQuery{Text: q, Limit: limit, Offset: offset})
+	if err != nil {
+		return err
+	}
+	out := make([]apiHit, len(hits))
+	for i, h := range hits {
+		d := export.NewDocument(h.Document)
+		out[i] = apiHit{Document: d.ID, Title: d.Title, Source: d.Source, Snippet: h.Snippet, Rank: h.Rank}
+	}
+	writeJSON(w, http.StatusOK, newList(out, limit, offset))
+	return nil
+}
+
+func (s *Server) handleAPIStats(w http.ResponseWriter, r *http.Request) error {
+	st, err := s.store.Stats(r.Context())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]int{"documents": st.Documents, "duplicates": st.Duplicates, "sources": st.Sources})
+	return nil
+}

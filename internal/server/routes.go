@@ -1,0 +1,26 @@
+package server
+
+import "net/http"
+
+// routes declares every route of the API and the UI.
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+
+	// UI
+	mux.HandleFunc("GET /{$}", s.page(s.handleHome))
+	mux.HandleFunc("GET /documents/{id}", s.page(s.handleDocument))
+	mux.HandleFunc("GET /search", s.page(s.handleSearch))
+	mux.HandleFunc("GET /static/{name}", s.handleStatic)
+
+	// API
+	mux.HandleFunc("GET /api/documents", s.api(s.handleAPIDocuments))
+	mux.HandleFunc("GET /api/documents/{id}", s.api(s.handleAPIDocument))
+	mux.HandleFunc("GET /api/search", s.api(s.handleAPISearch))
+	mux.HandleFunc("GET /api/stats", s.api(s.handleAPIStats))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
+
+	mux.HandleFunc("/", s.page(func(w http.ResponseWriter, r *http.Request) error {
+		return errorf(http.StatusNotFound, "no page at %s", r.URL.Path)
+	}))
+	return mux
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# test.sh runs every test of Parallax, as `make test` and CI do.
+#
+# It installs and starts what the tests need, and stops it afterwards:
+#   - Go modules (go mod download);
+#   - a throwaway PostgreSQL from the system's binaries on a loopback port
+#     (scripts/pg.sh), so the store conformance suite and the end-to-end
+#     tests run against PostgreSQL as well as SQLite.
+#
+# Tests that read ../shared (the seed articles, the BBC corpus) skip with a
+# message when it is absent.
+#
+# Environment:
+#   GO_TEST_FLAGS  extra flags for go test (e.g. -run TestBBC -v)
+#   PARALLAX_TEST_POSTGRES  use this PostgreSQL instead of starting one
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "==> Go modules"
+go mod download
+
+pgdir=""
+cleanup() {
+	if [[ -n $pgdir ]]; then
+		scripts/pg.sh stop "$pgdir" >/dev/null 2>&1 || true
+		rm -rf "$pgdir"
+	fi
+}
+trap cleanup EXIT
+
+if [[ -z ${PARALLAX_TEST_POSTGRES:-} ]]; then
+	echo "==> Starting a throwaway PostgreSQL"
+	pgdir=$(mktemp -d /tmp/parallax-pg.XXXXXX)
+	PARALLAX_TEST_POSTGRES=$(scripts/pg.sh start "$pgdir")
+	export PARALLAX_TEST_POSTGRES
+	echo "    $PARALLAX_TEST_POSTGRES"
+fi
+
+echo "==> go vet"
+go vet ./...
+
+echo "==> go test"
+go test -count=1 -timeout 30m ${GO_TEST_FLAGS:-} ./...
