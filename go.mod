@@ -4,7 +4,6 @@ go 1.26.8
 
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.3
-	github.com/abadojack/whatlanggo v1.0.1
 	github.com/jackc/pgx/v5 v5.12.0
 	github.com/mmcdole/gofeed v1.4.2
 	golang.org/x/net v0.62.0

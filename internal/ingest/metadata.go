@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/abadojack/whatlanggo"
+	"github.com/parallax-news/parallax/internal/text/lang"
 )
 
 // InferTitle returns the headline of a text whose first line is set apart
@@ -111,15 +111,21 @@ func firstParagraphs(text string, n int) []string {
 	return out
 }
 
-// creditREs find an outlet in a licence or credit line near the end of an
-// article.
-var creditREs = []*regexp.Regexp{
-	regexp.MustCompile(`[Rr]e-?published (?:here )?by (?:the )?([A-Z][\p{L}&.' -]{1,60}?)(?: under| with| by|\.|,)`),
-	regexp.MustCompile(`All (?:[Cc]ontent|[Rr]ights) (?:by|of) ([A-Z][\p{L}&.' -]{1,60}?) (?:is|are) licensed`),
-	regexp.MustCompile(`(?:©|\([Cc]\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?([A-Z][\p{L}&.' -]{1,60}?)\.?\s+All [Rr]ights [Rr]eserved`),
-	regexp.MustCompile(`(?m)^(?:This (?:article|story|report) (?:was|is) (?:originally )?|Originally )[Pp]ublished by ([A-Z][\p{L}&.' -]{1,60}?)(?:\.|,| under| and| on)`),
-	regexp.MustCompile(`(?:Source|Courtesy of|Credit): ([A-Z][\p{L}&.' -]{1,60}?)\s*$`),
-	regexp.MustCompile(`(?m)^([A-Z][\p{L}&.' -]{1,60}?) is (?:an?|the) (?:[a-z-]+,? ){0,4}(?:newsroom|newspaper|news agency|news site|news service|news organi[sz]ation|publication|broadcaster|magazine)\b`),
+// credits find an outlet in a licence or credit line near the end of an
+// article. Each pattern runs only when one of its cue words is present:
+// most articles have no such line, and a regular expression costs far more
+// than a substring search.
+var credits = []struct {
+	cues []string
+	re   *regexp.Regexp
+}{
+	{[]string{"published by"}, regexp.MustCompile(`[Rr]e-?published (?:here )?by (?:the )?([A-Z][\p{L}&.' -]{1,60}?)(?: under| with| by|\.|,)`)},
+	{[]string{"licensed"}, regexp.MustCompile(`All (?:[Cc]ontent|[Rr]ights) (?:by|of) ([A-Z][\p{L}&.' -]{1,60}?) (?:is|are) licensed`)},
+	{[]string{"ights reserved", "ights Reserved"}, regexp.MustCompile(`(?:©|\([Cc]\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?([A-Z][\p{L}&.' -]{1,60}?)\.?\s+All [Rr]ights [Rr]eserved`)},
+	{[]string{"ublished by"}, regexp.MustCompile(`(?m)^(?:This (?:article|story|report) (?:was|is) (?:originally )?|Originally )[Pp]ublished by ([A-Z][\p{L}&.' -]{1,60}?)(?:\.|,| under| and| on)`)},
+	{[]string{"Source: ", "Courtesy of ", "Credit: "}, regexp.MustCompile(`(?:Source|Courtesy of|Credit): ([A-Z][\p{L}&.' -]{1,60}?)\s*$`)},
+	{[]string{"newsroom", "newspaper", "news agency", "news site", "news service", "news organi", "publication", "broadcaster", "magazine"},
+		regexp.MustCompile(`(?m)^([A-Z][\p{L}&.' -]{1,60}?) is (?:an?|the) (?:[a-z-]+,? ){0,4}(?:newsroom|newspaper|news agency|news site|news service|news organi[sz]ation|publication|broadcaster|magazine)\b`)},
 }
 
 // InferSource returns the outlet named in a licence or credit line in the
@@ -133,8 +139,11 @@ func InferSource(text string) string {
 			tail = tail[1:]
 		}
 	}
-	for _, re := range creditREs {
-		if m := re.FindAllStringSubmatch(tail, -1); m != nil {
+	for _, c := range credits {
+		if !containsAny(tail, c.cues) {
+			continue
+		}
+		if m := c.re.FindAllStringSubmatch(tail, -1); m != nil {
 			return strings.TrimSpace(m[len(m)-1][1])
 		}
 	}
@@ -163,19 +172,7 @@ func PublishedFromURL(raw string) string {
 }
 
 // DetectLanguage returns the ISO 639-1 code of the language text is written
-// in, judged from its first kilobytes, or "" when the guess is unreliable.
+// in, or "" when it cannot tell reliably (see lang.Detect).
 func DetectLanguage(text string) string {
-	const sample = 2048
-	if len(text) > sample {
-		cut := sample
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
-	info := whatlanggo.Detect(text)
-	if !info.IsReliable() {
-		return ""
-	}
-	return info.Lang.Iso6391()
+	return lang.Detect(text)
 }

@@ -166,7 +166,11 @@ func (r *Reader) readFile(ctx context.Context, path string, yield func(Item) err
 		// Streamed: a JSONL file may be larger than memory should hold.
 		return r.readJSONL(ctx, path, f, yield)
 	}
-	data, err := readLimited(f, r.maxBytes)
+	var size int64
+	if info, err := f.Stat(); err == nil {
+		size = info.Size()
+	}
+	data, err := readLimited(f, r.maxBytes, size)
 	if err != nil {
 		return yield(Item{Where: path, Err: err})
 	}
@@ -174,8 +178,11 @@ func (r *Reader) readFile(ctx context.Context, path string, yield func(Item) err
 }
 
 // readLimited reads all of rd, failing if it holds more than max bytes.
-func readLimited(rd io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(rd, max+1))
+// sizeHint, if known, sizes the buffer so that it is allocated once.
+func readLimited(rd io.Reader, max, sizeHint int64) ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, min(max, sizeHint)+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(rd, max+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", cleanPathError(err))
 	}
@@ -331,7 +338,7 @@ func (r *Reader) readURL(ctx context.Context, raw string, yield func(Item) error
 	if resp.ContentLength > r.maxBytes {
 		return yield(Item{Where: raw, Err: fmt.Errorf("too large: %d bytes, over the limit of %d", resp.ContentLength, r.maxBytes)})
 	}
-	data, err := readLimited(resp.Body, r.maxBytes)
+	data, err := readLimited(resp.Body, r.maxBytes, max(resp.ContentLength, 0))
 	if err != nil {
 		return yield(Item{Where: raw, Err: err})
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
@@ -33,12 +34,17 @@ func bbcInputs(tb testing.TB) []pipeline.Input {
 func BenchmarkIngestBBC(b *testing.B) {
 	inputs := bbcInputs(b)
 	var bytes int64
-	filepath.Walk(bbcDir, func(_ string, info os.FileInfo, err error) error {
-		if err == nil && info.Mode().IsRegular() && filepath.Ext(info.Name()) == ".txt" && info.Name() != "README.TXT" {
-			bytes += info.Size()
-		}
-		return nil
-	})
+	words := 0
+	for _, in := range inputs {
+		filepath.Walk(in.Source, func(path string, info os.FileInfo, err error) error {
+			if err == nil && info.Mode().IsRegular() {
+				bytes += info.Size()
+				b, _ := os.ReadFile(path)
+				words += news.Words(string(b))
+			}
+			return nil
+		})
+	}
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.SetBytes(bytes)
@@ -63,4 +69,5 @@ func BenchmarkIngestBBC(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(articles)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(words)*float64(articles)/2225/b.Elapsed().Seconds(), "words/s")
 }

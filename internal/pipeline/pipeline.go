@@ -16,8 +16,8 @@ import (
 // waited BatchDelay, whichever comes first, so a slow source (a URL) still
 // lands promptly and a fast one is written in few transactions.
 const (
-	BatchSize  = 256
-	BatchDelay = 500 * time.Millisecond
+	BatchSize  = 512
+	BatchDelay = time.Second
 )
 
 // Counts say what a run did.

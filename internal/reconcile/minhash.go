@@ -6,16 +6,19 @@ import (
 	"unicode/utf8"
 )
 
-// MinHash parameters. Signatures have NumHashes values, cut into NumBands
-// bands of BandRows values; two documents become candidates when one band
-// matches exactly. With 3 rows and 40 bands a pair with Jaccard similarity
-// 0.5 is a candidate with probability 0.995, a pair at 0.2 with 0.28 and a
-// pair at 0.05 (unrelated articles on one subject) with 0.005, so the
-// candidates of a new document stay few however large the corpus grows.
+// MinHash parameters. Signatures have NumHashes values; the first
+// NumBands*BandRows of them are cut into NumBands bands of BandRows values,
+// and two documents become candidates when one band matches exactly. With 3
+// rows and 30 bands a pair with Jaccard similarity 0.55 (the threshold) is a
+// candidate with probability 0.996, a pair at 0.2 with 0.21 and a pair at
+// 0.05 (unrelated articles on one subject) with 0.004, so the candidates of
+// a new document stay few however large the corpus grows. Every band is a
+// row written to the store, the costliest write of ingest, so there are no
+// more bands than that; the whole signature serves the similarity estimate.
 const (
 	NumHashes   = 120
 	BandRows    = 3
-	NumBands    = NumHashes / BandRows
+	NumBands    = 30
 	ShingleSize = 3 // words per shingle
 )
 
@@ -51,32 +54,34 @@ var hashSeeds = func() (s [NumHashes][2]uint64) {
 // 3-shingles. Texts with fewer than three words are one shingle. The result
 // depends only on the words, not on spacing or punctuation.
 func Signature(text string) []uint32 {
-	sig := make([]uint32, NumHashes)
+	var sig [NumHashes]uint32
 	for i := range sig {
 		sig[i] = ^uint32(0)
 	}
 	var window [ShingleSize]uint64
 	n := 0
-	add := func(h uint64) {
-		for i := range sig {
-			v := uint32((h*hashSeeds[i][0] + hashSeeds[i][1]) >> 32)
-			if v < sig[i] {
-				sig[i] = v
-			}
-		}
-	}
 	forEachWord(text, func(w uint64) {
-		copy(window[:], window[1:])
-		window[ShingleSize-1] = w
+		window[0], window[1], window[2] = window[1], window[2], w // ShingleSize words
 		n++
 		if n >= ShingleSize {
-			add(shingleHash(window))
+			minInto(&sig, shingleHash(window))
 		}
 	})
 	if n > 0 && n < ShingleSize {
-		add(shingleHash(window))
+		minInto(&sig, shingleHash(window))
 	}
-	return sig
+	return sig[:]
+}
+
+// minInto lowers each value of sig to the i-th hash of h where that is
+// smaller. Fixed-size arrays let the compiler drop bounds checks from this,
+// the hottest loop of ingest.
+func minInto(sig *[NumHashes]uint32, h uint64) {
+	for i := range sig {
+		if v := uint32((h*hashSeeds[i][0] + hashSeeds[i][1]) >> 32); v < sig[i] {
+			sig[i] = v
+		}
+	}
 }
 
 func shingleHash(w [ShingleSize]uint64) uint64 {

@@ -156,3 +156,24 @@ func decodeSignature(b []byte) ([]uint32, error) {
 	}
 	return sig, nil
 }
+
+// encodeKeys stores band keys as little-endian 64-bit values.
+func encodeKeys(keys []int64) []byte {
+	b := make([]byte, 0, 8*len(keys))
+	for _, k := range keys {
+		b = binary.LittleEndian.AppendUint64(b, uint64(k))
+	}
+	return b
+}
+
+// decodeKeys reverses encodeKeys; nil (no sketch yet) gives no keys.
+func decodeKeys(b []byte) ([]int64, error) {
+	if len(b)%8 != 0 {
+		return nil, fmt.Errorf("band keys of %d bytes: want a multiple of 8", len(b))
+	}
+	keys := make([]int64, len(b)/8)
+	for i := range keys {
+		keys[i] = int64(binary.LittleEndian.Uint64(b[8*i:]))
+	}
+	return keys, nil
+}

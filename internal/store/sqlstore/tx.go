@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,7 +22,7 @@ const maxBandsPerInsert = 256
 // per DB: modernc.org/sqlite caches no statements, and parsing them again
 // for each document would cost more than running them.
 type statements struct {
-	insertDocument, deleteBands, putSketch *sql.Stmt
+	insertDocument, sketchOf, deleteBand, putSketch *sql.Stmt
 }
 
 // prepare prepares the statements on db.
@@ -40,13 +41,12 @@ func (s *statements) prepare(ctx context.Context, db *sql.DB) error {
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
 			ON CONFLICT (id) DO NOTHING
 			RETURNING seq`},
-		{&s.deleteBands, `DELETE FROM bands WHERE doc_id = $1`},
-		// From documents, so that a missing document inserts nothing
-		// rather than break the foreign key, which would abort a
-		// PostgreSQL transaction.
-		{&s.putSketch, `INSERT INTO sketches (doc_id, signature)
-			SELECT id, $2 FROM documents WHERE id = $1
-			ON CONFLICT (doc_id) DO UPDATE SET signature = excluded.signature`},
+		// The document's seq and the band keys it has now, if any.
+		{&s.sketchOf, `SELECT d.seq, s.bands FROM documents d
+			LEFT JOIN sketches s ON s.seq = d.seq WHERE d.id = $1`},
+		{&s.deleteBand, `DELETE FROM bands WHERE key = $1 AND seq = $2`},
+		{&s.putSketch, `INSERT INTO sketches (seq, signature, bands) VALUES ($1, $2, $3)
+			ON CONFLICT (seq) DO UPDATE SET signature = excluded.signature, bands = excluded.bands`},
 	} {
 		stmt, err := db.PrepareContext(ctx, p.query)
 		if err != nil {
@@ -60,7 +60,7 @@ func (s *statements) prepare(ctx context.Context, db *sql.DB) error {
 // close closes the statements that were prepared.
 func (s *statements) close() error {
 	var errs []error
-	for _, stmt := range []*sql.Stmt{s.insertDocument, s.deleteBands, s.putSketch} {
+	for _, stmt := range []*sql.Stmt{s.insertDocument, s.sketchOf, s.deleteBand, s.putSketch} {
 		if stmt != nil {
 			errs = append(errs, stmt.Close())
 		}
@@ -92,6 +92,11 @@ type Tx struct {
 	// bandInserts are the statements bandInsert prepared, by row count;
 	// the transaction closes them when it ends.
 	bandInserts map[int]*sql.Stmt
+	// candidateQueries are the statements candidatesQuery prepared.
+	candidateQueries map[int]*sql.Stmt
+	// fresh are the documents this transaction inserted that have no
+	// sketch yet, with their Seq.
+	fresh map[string]int64
 }
 
 // Document returns the document with id, or an error wrapping
@@ -132,6 +137,10 @@ func (tx *Tx) InsertDocument(ctx context.Context, d *news.Document) error {
 		tx.unindexed[1] = seq
 	}
 	d.Seq, d.IngestedAt = seq, at
+	if tx.fresh == nil {
+		tx.fresh = map[string]int64{}
+	}
+	tx.fresh[d.ID] = seq
 	return nil
 }
 
@@ -173,18 +182,36 @@ func (tx *Tx) UpdateMetadata(ctx context.Context, d *news.Document) error {
 // keys, replacing any it had. Band keys are stored as the int64 with the same
 // bits. It returns an error wrapping store.ErrNotFound if id is not stored.
 func (tx *Tx) PutSketch(ctx context.Context, id string, signature []uint32, bands []uint64) error {
-	res, err := tx.stmt(ctx, &tx.stmts.putSketch, tx.db.stmts.putSketch).ExecContext(ctx,
-		id, encodeSignature(signature))
+	var seq int64
+	var old []byte
+	if s, ok := tx.fresh[id]; ok {
+		// Inserted by this transaction and given no sketch yet: nothing
+		// to look up or replace. The common case of ingest.
+		seq = s
+		delete(tx.fresh, id)
+	} else {
+		err := tx.stmt(ctx, &tx.stmts.sketchOf, tx.db.stmts.sketchOf).QueryRowContext(ctx, id).Scan(&seq, &old)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("put sketch of %s: %w", id, store.ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("put sketch of %s: %w", id, err)
+		}
+	}
+	oldKeys, err := decodeKeys(old)
 	if err != nil {
-		return fmt.Errorf("put sketch of %s: %w", id, err)
+		return fmt.Errorf("put sketch of %s: stored bands: %w", id, err)
 	}
-	if err := mustAffect(res, "put sketch of", id); err != nil {
-		return err
-	}
-	if _, err := tx.stmt(ctx, &tx.stmts.deleteBands, tx.db.stmts.deleteBands).ExecContext(ctx, id); err != nil {
-		return fmt.Errorf("put sketch of %s: %w", id, err)
+	for _, k := range oldKeys {
+		if _, err := tx.stmt(ctx, &tx.stmts.deleteBand, tx.db.stmts.deleteBand).ExecContext(ctx, k, seq); err != nil {
+			return fmt.Errorf("put sketch of %s: %w", id, err)
+		}
 	}
 	keys := bandKeys(bands)
+	if _, err := tx.stmt(ctx, &tx.stmts.putSketch, tx.db.stmts.putSketch).ExecContext(ctx,
+		seq, encodeSignature(signature), encodeKeys(keys)); err != nil {
+		return fmt.Errorf("put sketch of %s: %w", id, err)
+	}
 	for len(keys) > 0 {
 		n := min(len(keys), maxBandsPerInsert)
 		insert, err := tx.bandInsert(ctx, n)
@@ -192,7 +219,7 @@ func (tx *Tx) PutSketch(ctx context.Context, id string, signature []uint32, band
 			return fmt.Errorf("put bands of %s: %w", id, err)
 		}
 		args := make([]any, 0, n+1)
-		args = append(args, id)
+		args = append(args, seq)
 		for _, k := range keys[:n] {
 			args = append(args, k)
 		}
@@ -205,7 +232,7 @@ func (tx *Tx) PutSketch(ctx context.Context, id string, signature []uint32, band
 }
 
 // bandInsert returns the statement that inserts n band keys ($2...) of one
-// document ($1), prepared once per transaction and n: one statement per
+// document (seq $1), prepared once per transaction and n: one statement per
 // document is much faster than one per key, and every document has as many
 // bands as the LSH configuration says, so one n serves a whole batch.
 func (tx *Tx) bandInsert(ctx context.Context, n int) (*sql.Stmt, error) {
@@ -213,7 +240,7 @@ func (tx *Tx) bandInsert(ctx context.Context, n int) (*sql.Stmt, error) {
 		return stmt, nil
 	}
 	var b strings.Builder
-	b.WriteString(`INSERT INTO bands (key, doc_id) VALUES `)
+	b.WriteString(`INSERT INTO bands (key, seq) VALUES `)
 	for i := range n {
 		if i > 0 {
 			b.WriteString(", ")
@@ -232,6 +259,26 @@ func (tx *Tx) bandInsert(ctx context.Context, n int) (*sql.Stmt, error) {
 	return stmt, nil
 }
 
+// candidatesQuery returns the statement that finds the candidates of n band
+// keys, prepared once per transaction and n, as bandInsert.
+func (tx *Tx) candidatesQuery(ctx context.Context, n int) (*sql.Stmt, error) {
+	if stmt, ok := tx.candidateQueries[n]; ok {
+		return stmt, nil
+	}
+	stmt, err := tx.tx.PrepareContext(ctx, `SELECT d.id, s.signature, d.published, d.seq, d.duplicate_of
+		FROM sketches s JOIN documents d ON d.seq = s.seq
+		WHERE s.seq IN (SELECT seq FROM bands WHERE key IN (`+placeholders(1, n)+`))
+		ORDER BY d.seq`)
+	if err != nil {
+		return nil, err
+	}
+	if tx.candidateQueries == nil {
+		tx.candidateQueries = map[int]*sql.Stmt{}
+	}
+	tx.candidateQueries[n] = stmt
+	return stmt, nil
+}
+
 // Candidates returns the sketch of every document that shares at least one
 // band key with bands, each once, in Seq order.
 func (tx *Tx) Candidates(ctx context.Context, bands []uint64) ([]store.Sketch, error) {
@@ -243,10 +290,11 @@ func (tx *Tx) Candidates(ctx context.Context, bands []uint64) ([]store.Sketch, e
 	for i, k := range keys {
 		args[i] = k
 	}
-	rows, err := tx.tx.QueryContext(ctx, `SELECT d.id, s.signature, d.published, d.seq, d.duplicate_of
-		FROM sketches s JOIN documents d ON d.id = s.doc_id
-		WHERE s.doc_id IN (SELECT doc_id FROM bands WHERE key IN (`+placeholders(1, len(args))+`))
-		ORDER BY d.seq`, args...)
+	query, err := tx.candidatesQuery(ctx, len(args))
+	if err != nil {
+		return nil, fmt.Errorf("find candidates: %w", err)
+	}
+	rows, err := query.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find candidates: %w", err)
 	}
@@ -330,11 +378,11 @@ func mustAffect(res sql.Result, action, id string) error {
 // bandKeys returns bands without repeats, as the int64s with the same bits
 // that the bands table keeps (SQL has no unsigned 64-bit integer).
 func bandKeys(bands []uint64) []int64 {
-	seen := make(map[uint64]bool, len(bands))
 	keys := make([]int64, 0, len(bands))
 	for _, b := range bands {
-		if !seen[b] {
-			seen[b] = true
+		// A linear scan: a document has a few dozen bands, too few for a
+		// map to pay for itself.
+		if !slices.Contains(keys, int64(b)) {
 			keys = append(keys, int64(b))
 		}
 	}

@@ -30,19 +30,22 @@ CREATE INDEX documents_search ON documents USING GIN (search);
 CREATE INDEX documents_duplicate_of ON documents (duplicate_of);
 CREATE INDEX documents_source ON documents (source, seq);
 
--- signature: the MinHash values as little-endian uint32s.
+-- A document's MinHash signature (little-endian uint32s) and its LSH band
+-- keys (little-endian uint64s), kept so that PutSketch can remove the band
+-- rows it replaces without an index on bands by document.
 CREATE TABLE sketches (
-	doc_id    TEXT PRIMARY KEY REFERENCES documents (id),
-	signature BYTEA NOT NULL
+	seq       BIGINT PRIMARY KEY REFERENCES documents (seq),
+	signature BYTEA NOT NULL,
+	bands     BYTEA NOT NULL
 );
 
--- key: the uint64 LSH band key, stored as the int64 with the same bits. The
--- primary key serves lookups by key; bands_doc_id serves PutSketch's
--- replacement of a document's bands.
+-- key: the uint64 LSH band key, stored as the int64 with the same bits;
+-- seq: the document's. Every document writes one row per band, so the table
+-- has only its primary key, no foreign key and no second index: either
+-- would double the cost of the hottest write of ingest. PutSketch keeps it
+-- consistent with sketches.
 CREATE TABLE bands (
-	key    BIGINT NOT NULL,
-	doc_id TEXT NOT NULL REFERENCES documents (id),
-	PRIMARY KEY (key, doc_id)
+	key BIGINT NOT NULL,
+	seq BIGINT NOT NULL,
+	PRIMARY KEY (key, seq)
 );
-
-CREATE INDEX bands_doc_id ON bands (doc_id);

@@ -48,19 +48,22 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEG
 	INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
 END;
 
--- signature: the MinHash values as little-endian uint32s.
+-- A document's MinHash signature (little-endian uint32s) and its LSH band
+-- keys (little-endian uint64s), kept so that PutSketch can remove the band
+-- rows it replaces without an index on bands by document.
 CREATE TABLE sketches (
-	doc_id    TEXT PRIMARY KEY REFERENCES documents (id),
-	signature BLOB NOT NULL
-) STRICT, WITHOUT ROWID;
+	seq       INTEGER PRIMARY KEY REFERENCES documents (seq),
+	signature BLOB NOT NULL,
+	bands     BLOB NOT NULL
+) STRICT;
 
--- key: the uint64 LSH band key, stored as the int64 with the same bits. The
--- primary key serves lookups by key; bands_doc_id serves PutSketch's
--- replacement of a document's bands.
+-- key: the uint64 LSH band key, stored as the int64 with the same bits;
+-- seq: the document's. Every document writes one row per band, so the table
+-- is one B-tree with no foreign key and no second index: either would
+-- double the cost of the hottest write of ingest. PutSketch keeps it
+-- consistent with sketches.
 CREATE TABLE bands (
-	key    INTEGER NOT NULL,
-	doc_id TEXT NOT NULL REFERENCES documents (id),
-	PRIMARY KEY (key, doc_id)
+	key INTEGER NOT NULL,
+	seq INTEGER NOT NULL,
+	PRIMARY KEY (key, seq)
 ) STRICT, WITHOUT ROWID;
-
-CREATE INDEX bands_doc_id ON bands (doc_id);
