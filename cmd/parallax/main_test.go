@@ -22,6 +22,8 @@ import (
 	"unicode/utf8"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/parallax-news/parallax/internal/export"
 )
 
 // binary is the parallax binary built once for these end-to-end tests.
@@ -70,20 +72,8 @@ func run(t *testing.T, dir, stdin string, args ...string) result {
 	return result{code, out.String(), errb.String()}
 }
 
-// exportDoc is the part of an exported document these tests read.
-type exportDoc struct {
-	ID          string   `json:"id"`
-	Origin      string   `json:"origin"`
-	URL         *string  `json:"url"`
-	Source      *string  `json:"source"`
-	Title       *string  `json:"title"`
-	Published   *string  `json:"published"`
-	Language    *string  `json:"language"`
-	Text        string   `json:"text"`
-	DuplicateOf *string  `json:"duplicate_of"`
-	Event       *string  `json:"event"`
-	Inferred    []string `json:"inferred"`
-}
+// exportDoc is an exported document.
+type exportDoc = export.Document
 
 type exportFile struct {
 	Schema     string            `json:"schema"`

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -148,10 +149,14 @@ func newFlags(env Env, name, args, summary string) (*flag.FlagSet, *string) {
 }
 
 // parse parses flags and positional arguments in any order (`ingest DIR
-// --source X` works as users expect). It returns the positional arguments,
-// and an exit status when the command should stop: ExitOK for -h, ExitUsage
-// for a bad flag.
+// --source X` works as users expect); everything after "--" is positional.
+// It returns the positional arguments, and an exit status when the command
+// should stop: ExitOK for -h, ExitUsage for a bad flag.
 func parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
+	var rest []string
+	if i := slices.Index(args, "--"); i >= 0 {
+		args, rest = args[:i], args[i+1:]
+	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -162,14 +167,25 @@ func parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 		}
 		args = fs.Args()
 		if len(args) == 0 {
-			return pos, 0, false
-		}
-		if args[0] == "--" || len(args) > 0 && fs.NArg() > 0 && len(args) < len(fs.Args()) {
-			return append(pos, args[1:]...), 0, false
+			return append(pos, rest...), 0, false
 		}
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// parseNone parses the flags of a command that takes no other arguments,
+// and says whether the command should stop, with which exit status.
+func parseNone(env Env, fs *flag.FlagSet, args []string) (int, bool) {
+	pos, code, stop := parse(fs, args)
+	if stop {
+		return code, true
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(env.Stderr, "parallax %s: unexpected argument %q\n", fs.Name(), pos[0])
+		return ExitUsage, true
+	}
+	return 0, false
 }
 
 // dsn returns the store to use: the flag, else $PARALLAX_DB, else the
@@ -214,7 +230,7 @@ func Version() string {
 
 func runVersion(_ context.Context, env Env, args []string) int {
 	fs, _ := newFlags(env, "version", "", "print the version")
-	if _, code, stop := parse(fs, args); stop {
+	if code, stop := parseNone(env, fs, args); stop {
 		return code
 	}
 	fmt.Fprintf(env.Stdout, "parallax %s\n", Version())

@@ -19,13 +19,8 @@ func runDemo(ctx context.Context, env Env, args []string) int {
 	fs, db := newFlags(env, "demo", "[--addr HOST:PORT]", "Ingest the bundled demo corpus (fictional articles written for Parallax) into a fresh store, print what it found, and serve it")
 	addr := fs.String("addr", DefaultAddr, "listen on `HOST:PORT`")
 	noServe := fs.Bool("no-serve", false, "print what was found and exit without serving")
-	pos, code, stop := parse(fs, args)
-	if stop {
+	if code, stop := parseNone(env, fs, args); stop {
 		return code
-	}
-	if len(pos) > 0 {
-		fmt.Fprintf(env.Stderr, "parallax demo: unexpected argument %q\n", pos[0])
-		return ExitUsage
 	}
 	// A fresh store: a temporary file, unless --db names one to keep.
 	where := *db

@@ -15,13 +15,8 @@ func runExport(ctx context.Context, env Env, args []string) int {
 	fs, db := newFlags(env, "export", "[--format json|jsonl|csv|md] [--out FILE]", "Write what the store holds, to stdout unless --out is given")
 	format := fs.String("format", "json", "output `FORMAT`: "+strings.Join(export.Formats, ", "))
 	out := fs.String("out", "", "write to `FILE` instead of stdout (replaced only once complete)")
-	pos, code, stop := parse(fs, args)
-	if stop {
+	if code, stop := parseNone(env, fs, args); stop {
 		return code
-	}
-	if len(pos) > 0 {
-		fmt.Fprintf(env.Stderr, "parallax export: unexpected argument %q\n", pos[0])
-		return ExitUsage
 	}
 	if !slices.Contains(export.Formats, *format) {
 		fmt.Fprintf(env.Stderr, "parallax export: unknown format %q (want %s)\n", *format, strings.Join(export.Formats, ", "))

@@ -18,13 +18,8 @@ const DefaultAddr = "127.0.0.1:8080"
 func runServe(ctx context.Context, env Env, args []string) int {
 	fs, db := newFlags(env, "serve", "[--addr HOST:PORT]", "Serve the HTTP API and web UI over the store")
 	addr := fs.String("addr", DefaultAddr, "listen on `HOST:PORT`; anything but loopback exposes the store to the network")
-	pos, code, stop := parse(fs, args)
-	if stop {
+	if code, stop := parseNone(env, fs, args); stop {
 		return code
-	}
-	if len(pos) > 0 {
-		fmt.Fprintf(env.Stderr, "parallax serve: unexpected argument %q\n", pos[0])
-		return ExitUsage
 	}
 	st, err := openStore(ctx, dsn(env, *db))
 	if err != nil {

@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/ingest"
 )
@@ -115,4 +116,48 @@ func equalArticles(a, b ingest.Article) bool {
 	a.Authors, b.Authors = nil, nil
 	a.Inferred, b.Inferred = nil, nil
 	return a.ID == b.ID && a.Origin == b.Origin && a.URL == b.URL && a.Source == b.Source && a.Title == b.Title && a.Published == b.Published && a.Language == b.Language && a.Text == b.Text
+}
+
+func FuzzReadJSON(f *testing.F) {
+	for _, s := range []string{`{"text":"x"}`, `{"published":2022,"authors":"a","text":"b"}`, `{"html":"<p>x</p>"}`, `[{"text":"a"}]`, `{`, `null`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := ingest.ReadJSON(data)
+		if err == nil && strings.TrimSpace(a.Text) == "" {
+			t.Fatalf("no error and no text from %q", data)
+		}
+		ingest.ReadJSONArray(data)
+	})
+}
+
+func FuzzDetect(f *testing.F) {
+	for _, s := range []string{"text", "{}", "<html>", "<?xml version='1.0'?><rss/>", "\x89PNG\r\n", "\xff\xfe"} {
+		f.Add("a.txt", []byte(s))
+	}
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		if f := ingest.Detect(name, data, ""); f < ingest.FormatText || f > ingest.FormatBinary {
+			t.Fatalf("Detect = %v", f)
+		}
+	})
+}
+
+func FuzzPrepare(f *testing.F) {
+	for _, s := range []string{"Title\n\nTEHRAN — text.", "\ufeff\x00", "© 2025 X. All rights reserved.", "a\r\nb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d, err := ingest.Prepare(ingest.Article{Text: text}, ingest.Defaults{})
+		if err != nil {
+			return
+		}
+		for _, s := range []string{d.Text, d.Title, d.Source, d.Dateline} {
+			if !utf8.ValidString(s) {
+				t.Fatalf("invalid UTF-8 %q from %q", s, text)
+			}
+		}
+		if d.Text == "" || d.ID == "" {
+			t.Fatalf("empty text or id from %q", text)
+		}
+	})
 }
