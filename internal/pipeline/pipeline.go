@@ -122,7 +122,9 @@ func (in *Ingester) Run(ctx context.Context, rd *ingest.Reader, inputs []Input) 
 			in.opts.OnFailure(Failure{Where: it.Where, Err: it.Err})
 		}
 		if len(batch) >= BatchSize || time.Since(last) >= BatchDelay {
-			return flush(ctx)
+			// Not cancelled with ctx: a batch once started is written
+			// whole, and an interrupt stops the reading instead.
+			return flush(context.WithoutCancel(ctx))
 		}
 		return nil
 	}

@@ -110,6 +110,12 @@ func (db *DB) Update(ctx context.Context, fn func(store.Tx) error) error {
 
 	tx := &Tx{tx: sqlTx, db: db}
 	if err := fn(tx); err != nil {
+		// A cancelled ctx makes database/sql roll back at once and close
+		// the transaction's statements, so the write that fails next says
+		// "statement is closed": say why it was closed.
+		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+			return fmt.Errorf("%w (%v)", cerr, err)
+		}
 		return err
 	}
 	if err := tx.index(ctx); err != nil {

@@ -342,6 +342,22 @@ func testRollback(t *testing.T, open Opener) {
 				return nil
 			})
 		}, context.Canceled},
+		{"ctx cancelled, fn fails with the write's error", func(ctx context.Context, s store.Store, write func(store.Tx) error) error {
+			ctx, cancel := context.WithCancel(ctx)
+			defer cancel()
+			return s.Update(ctx, func(tx store.Tx) error {
+				if err := write(tx); err != nil {
+					return err
+				}
+				cancel()
+				for i := range 50 { // until the store notices
+					if err := tx.InsertDocument(ctx, newDoc(fmt.Sprintf("late%d", i))); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		}, context.Canceled},
 		{"ctx cancelled before", func(ctx context.Context, s store.Store, write func(store.Tx) error) error {
 			ctx, cancel := context.WithCancel(ctx)
 			cancel()
@@ -374,7 +390,7 @@ func testRollback(t *testing.T, open Opener) {
 				t.Fatalf("Update: got %v, want %v", err, tc.wantErr)
 			}
 
-			for _, id := range []string{"lost", "late"} {
+			for _, id := range []string{"lost", "late", "late0"} {
 				if _, err := s.Document(ctx, id); !errors.Is(err, store.ErrNotFound) {
 					t.Errorf("Document(%s) after the failed Update: got %v, want ErrNotFound", id, err)
 				}
@@ -392,6 +408,22 @@ func testRollback(t *testing.T, open Opener) {
 			if hits := mustSearch(t, s, store.SearchQuery{Text: "Changed"}); len(hits) != 0 {
 				t.Errorf("search finds the rolled back title: %v", hitIDs(hits))
 			}
+			// The store stays usable: the same writes succeed now.
+			mustUpdate(t, s, func(tx store.Tx) error {
+				if err := tx.InsertDocument(ctx, newDoc("lost")); err != nil {
+					return err
+				}
+				if err := tx.PutSketch(ctx, "lost", []uint32{1, 2}, []uint64{77}); err != nil {
+					return err
+				}
+				changed := *kept
+				changed.Title = "Changed title"
+				if err := tx.UpdateMetadata(ctx, &changed); err != nil {
+					return err
+				}
+				return tx.SetDuplicateOf(ctx, []string{"kept"}, "orig")
+			})
+			mustDocument(t, s, "lost")
 		})
 	}
 }
