@@ -2,13 +2,19 @@ package pipeline_test
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/reconcile"
+	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
@@ -70,4 +76,107 @@ func BenchmarkIngestBBC(b *testing.B) {
 	}
 	b.ReportMetric(float64(articles)/b.Elapsed().Seconds(), "articles/s")
 	b.ReportMetric(float64(words)*float64(articles)/2225/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkIngestIntoCorpus measures the cost per new article when the
+// store already holds 1,000 or 20,000 documents: near-duplicate detection
+// reads only the candidates sharing an LSH band, so the cost must not grow
+// with the corpus. The corpus is made of articles mixed from the sentences
+// of the real BBC articles (so its vocabulary and overlap are those of
+// news); every new article is such a mix too.
+func BenchmarkIngestIntoCorpus(b *testing.B) {
+	sentences := bbcSentences(b)
+	rng := rand.New(rand.NewPCG(1, 2))
+	article := func() ingest.Article {
+		var sb strings.Builder
+		for range 20 {
+			sb.WriteString(sentences[rng.IntN(len(sentences))])
+			sb.WriteString(" ")
+		}
+		return ingest.Article{Text: sb.String()}
+	}
+	sizes := []int{1_000, 20_000}
+	if v := os.Getenv("PARALLAX_BENCH_SIZES"); v != "" { // e.g. 1000,20000,100000
+		sizes = nil
+		for _, f := range strings.Split(v, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil {
+				b.Fatalf("PARALLAX_BENCH_SIZES: %v", err)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	for _, size := range sizes {
+		b.Run(fmt.Sprintf("corpus=%d", size), func(b *testing.B) {
+			ctx := context.Background()
+			st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "corpus.db"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer st.Close()
+			in := pipeline.New(st, pipeline.Options{})
+			for added := 0; added < size; added += pipeline.BatchSize {
+				batch := make([]ingest.Article, min(pipeline.BatchSize, size-added))
+				for i := range batch {
+					batch[i] = article()
+				}
+				if _, _, err := in.Add(ctx, batch); err != nil {
+					b.Fatal(err)
+				}
+			}
+			const perOp = pipeline.BatchSize
+			b.ReportAllocs()
+			docs := 0
+			for b.Loop() {
+				b.StopTimer()
+				batch := make([]ingest.Article, perOp)
+				for i := range batch {
+					batch[i] = article()
+				}
+				b.StartTimer()
+				_, c, err := in.Add(ctx, batch)
+				if err != nil || c.Added+c.Unchanged != perOp {
+					b.Fatalf("add: %v, %+v", err, c)
+				}
+				docs += perOp
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(docs), "µs/article")
+			// The comparisons a new article costs: its LSH candidates.
+			cands := 0
+			err = st.Update(ctx, func(tx store.Tx) error {
+				for range 100 {
+					c, err := tx.Candidates(ctx, reconcile.NewFingerprint(article().Text).Bands)
+					if err != nil {
+						return err
+					}
+					cands += len(c)
+				}
+				return nil
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(cands)/100, "candidates/article")
+		})
+	}
+}
+
+// bbcSentences returns the sentences of the BBC corpus (split at ". ").
+func bbcSentences(tb testing.TB) []string {
+	var out []string
+	for _, in := range bbcInputs(tb) {
+		filepath.Walk(in.Source, func(path string, info os.FileInfo, err error) error {
+			if err != nil || !info.Mode().IsRegular() {
+				return nil
+			}
+			b, _ := os.ReadFile(path)
+			for _, s := range strings.Split(string(b), ". ") {
+				if s = strings.TrimSpace(s); len(s) > 40 {
+					out = append(out, s+".")
+				}
+			}
+			return nil
+		})
+	}
+	return out
 }
