@@ -45,6 +45,10 @@ func runExport(ctx context.Context, env Env, args []string) int {
 	}
 	defer os.Remove(tmp.Name())
 	err = export.Write(ctx, st, *format, tmp)
+	if err == nil {
+		// CreateTemp makes the file private; an export is an ordinary file.
+		err = tmp.Chmod(0o644)
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
