@@ -98,21 +98,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 			original = &o
 		}
 	}
-	var copies []news.Document
-	err = s.store.Update(ctx, func(tx store.Tx) error {
-		ids, err := tx.Duplicates(ctx, d.ID)
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			c, err := tx.Document(ctx, id)
-			if err != nil {
-				return err
-			}
-			copies = append(copies, c)
-		}
-		return nil
-	})
+	copies, err := s.store.Duplicates(ctx, d.ID)
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,16 @@ type Store interface {
 	Search(ctx context.Context, q SearchQuery) ([]Hit, error)
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)
+	// Analysis returns the stored analysis of document id: a zero Analysis
+	// (Version 0) when the document has not been analysed, ErrNotFound when
+	// there is no such document.
+	Analysis(ctx context.Context, id string) (news.Analysis, error)
+	// Unanalyzed returns up to limit documents, in Seq order after
+	// afterSeq, whose analysis is missing or older than version.
+	Unanalyzed(ctx context.Context, version int, afterSeq int64, limit int) ([]news.Document, error)
+	// Duplicates returns the documents marked as near-duplicates of id, in
+	// Seq order.
+	Duplicates(ctx context.Context, id string) ([]news.Document, error)
 
 	// Close releases the store's resources.
 	Close() error
@@ -60,6 +70,10 @@ type Tx interface {
 	// Duplicates returns the ids of the documents marked as duplicates of id,
 	// in Seq order.
 	Duplicates(ctx context.Context, id string) ([]string, error)
+
+	// PutAnalysis stores the analysis of document id, replacing any it
+	// had. It returns an error wrapping ErrNotFound if id is not stored.
+	PutAnalysis(ctx context.Context, id string, a news.Analysis) error
 }
 
 // ErrExists is returned when inserting an object whose id is already stored.
@@ -103,4 +117,6 @@ type Stats struct {
 	Documents  int // every stored document
 	Duplicates int // documents marked as near-duplicates of another
 	Sources    int // distinct outlets
+	Analyzed   int // documents with an analysis
+	Mentions   int // names found in them
 }

@@ -201,8 +201,9 @@ func (db *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, err
 func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
 	var s store.Stats
 	err := db.read.QueryRowContext(ctx,
-		`SELECT count(*), count(duplicate_of), count(DISTINCT source) FROM documents`,
-	).Scan(&s.Documents, &s.Duplicates, &s.Sources)
+		`SELECT count(*), count(duplicate_of), count(DISTINCT source),
+			(SELECT count(*) FROM analyses), (SELECT count(*) FROM mentions) FROM documents`,
+	).Scan(&s.Documents, &s.Duplicates, &s.Sources, &s.Analyzed, &s.Mentions)
 	if err != nil {
 		return store.Stats{}, fmt.Errorf("count documents: %w", err)
 	}

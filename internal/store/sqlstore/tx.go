@@ -97,6 +97,12 @@ type Tx struct {
 	// fresh are the documents this transaction inserted that have no
 	// sketch yet, with their Seq.
 	fresh map[string]int64
+	// inserted are the documents this transaction inserted, with their
+	// Seq; analysed those PutAnalysis wrote.
+	inserted map[string]int64
+	analysed map[string]bool
+	// mentionInserts are the statements mentionInsert prepared.
+	mentionInserts map[int]*sql.Stmt
 }
 
 // Document returns the document with id, or an error wrapping
@@ -139,8 +145,10 @@ func (tx *Tx) InsertDocument(ctx context.Context, d *news.Document) error {
 	d.Seq, d.IngestedAt = seq, at
 	if tx.fresh == nil {
 		tx.fresh = map[string]int64{}
+		tx.inserted = map[string]int64{}
 	}
 	tx.fresh[d.ID] = seq
+	tx.inserted[d.ID] = seq
 	return nil
 }
 

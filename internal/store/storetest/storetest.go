@@ -48,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SearchHostile", testSearchHostile},
 		{"ConcurrentUpdates", testConcurrentUpdates},
 		{"Reopen", testReopen},
+		{"Analysis", testAnalysis},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.test(t, open) })
 	}

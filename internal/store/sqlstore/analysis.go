@@ -1,0 +1,212 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// PutAnalysis stores the analysis of document id, replacing any it had. It
+// returns an error wrapping store.ErrNotFound if id is not stored.
+func (tx *Tx) PutAnalysis(ctx context.Context, id string, a news.Analysis) error {
+	seq, inserted := tx.inserted[id]
+	_, again := tx.analysed[id]
+	if !inserted {
+		err := tx.tx.QueryRowContext(ctx, `SELECT seq FROM documents WHERE id = $1`, id).Scan(&seq)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("put analysis of %s: %w", id, store.ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("put analysis of %s: %w", id, err)
+		}
+	}
+	if !inserted || again {
+		// Replacing an analysis: its mentions go first. A document this
+		// transaction inserted and has not analysed yet has none.
+		if _, err := tx.tx.ExecContext(ctx, `DELETE FROM mentions WHERE seq = $1`, seq); err != nil {
+			return fmt.Errorf("put analysis of %s: %w", id, err)
+		}
+	}
+	if tx.analysed == nil {
+		tx.analysed = map[string]bool{}
+	}
+	tx.analysed[id] = true
+	_, err := tx.tx.ExecContext(ctx, `INSERT INTO analyses (seq, version, paragraphs, sentences, tokens)
+		VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (seq) DO UPDATE SET version = excluded.version, paragraphs = excluded.paragraphs,
+			sentences = excluded.sentences, tokens = excluded.tokens`,
+		seq, a.Version, encodeSpans(a.Paragraphs), encodeSpans(a.Sentences), encodeSpans(a.Tokens))
+	if err != nil {
+		return fmt.Errorf("put analysis of %s: %w", id, err)
+	}
+	for len(a.Mentions) > 0 {
+		n := min(len(a.Mentions), maxMentionsPerInsert)
+		insert, err := tx.mentionInsert(ctx, n)
+		if err != nil {
+			return fmt.Errorf("put mentions of %s: %w", id, err)
+		}
+		args := make([]any, 0, 1+6*n)
+		args = append(args, seq)
+		for _, m := range a.Mentions[:n] {
+			args = append(args, m.Start, m.End, m.Type, m.Title.Start, m.Title.End, m.Entity)
+		}
+		if _, err := insert.ExecContext(ctx, args...); err != nil {
+			return fmt.Errorf("put mentions of %s: %w", id, err)
+		}
+		a.Mentions = a.Mentions[n:]
+	}
+	return nil
+}
+
+// maxMentionsPerInsert bounds the rows of one INSERT INTO mentions (6
+// parameters a row).
+const maxMentionsPerInsert = 64
+
+// mentionInsert returns the statement inserting n mentions of one document,
+// prepared once per transaction and n.
+func (tx *Tx) mentionInsert(ctx context.Context, n int) (*sql.Stmt, error) {
+	if stmt, ok := tx.mentionInserts[n]; ok {
+		return stmt, nil
+	}
+	q := `INSERT INTO mentions (seq, start_byte, end_byte, type, title_start, title_end, entity) VALUES `
+	for i := range n {
+		if i > 0 {
+			q += ", "
+		}
+		q += "($1, " + placeholders(2+6*i, 6) + ")"
+	}
+	stmt, err := tx.tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if tx.mentionInserts == nil {
+		tx.mentionInserts = map[int]*sql.Stmt{}
+	}
+	tx.mentionInserts[n] = stmt
+	return stmt, nil
+}
+
+// Analysis returns the stored analysis of document id: a zero Analysis when
+// it has none, an error wrapping store.ErrNotFound when there is no such
+// document.
+func (db *DB) Analysis(ctx context.Context, id string) (news.Analysis, error) {
+	var seq int64
+	var version sql.NullInt64
+	var paras, sents, toks []byte
+	err := db.read.QueryRowContext(ctx, `SELECT d.seq, a.version, a.paragraphs, a.sentences, a.tokens
+		FROM documents d LEFT JOIN analyses a ON a.seq = d.seq WHERE d.id = $1`, id).
+		Scan(&seq, &version, &paras, &sents, &toks)
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.Analysis{}, fmt.Errorf("analysis of %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return news.Analysis{}, fmt.Errorf("read analysis of %s: %w", id, err)
+	}
+	if !version.Valid {
+		return news.Analysis{}, nil
+	}
+	a := news.Analysis{Version: int(version.Int64)}
+	for _, f := range []struct {
+		dst *[]news.Span
+		src []byte
+	}{{&a.Paragraphs, paras}, {&a.Sentences, sents}, {&a.Tokens, toks}} {
+		if *f.dst, err = decodeSpans(f.src); err != nil {
+			return news.Analysis{}, fmt.Errorf("read analysis of %s: %w", id, err)
+		}
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT start_byte, end_byte, type, title_start, title_end, entity
+		FROM mentions WHERE seq = $1 ORDER BY start_byte`, seq)
+	if err != nil {
+		return news.Analysis{}, fmt.Errorf("read mentions of %s: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m news.Mention
+		if err := rows.Scan(&m.Start, &m.End, &m.Type, &m.Title.Start, &m.Title.End, &m.Entity); err != nil {
+			return news.Analysis{}, fmt.Errorf("read mentions of %s: %w", id, err)
+		}
+		a.Mentions = append(a.Mentions, m)
+	}
+	if err := rows.Err(); err != nil {
+		return news.Analysis{}, fmt.Errorf("read mentions of %s: %w", id, err)
+	}
+	return a, nil
+}
+
+// Unanalyzed returns up to limit documents after afterSeq, in Seq order,
+// whose analysis is missing or older than version.
+func (db *DB) Unanalyzed(ctx context.Context, version int, afterSeq int64, limit int) ([]news.Document, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT `+DocumentColumns+` FROM documents d
+		LEFT JOIN analyses a ON a.seq = d.seq
+		WHERE d.seq > $1 AND (a.version IS NULL OR a.version < $2)
+		ORDER BY d.seq LIMIT $3`, afterSeq, version, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list unanalysed documents: %w", err)
+	}
+	docs, err := scanDocuments(rows)
+	if err != nil {
+		return nil, fmt.Errorf("list unanalysed documents: %w", err)
+	}
+	return docs, nil
+}
+
+// Duplicates returns the documents marked as near-duplicates of id, in Seq
+// order.
+func (db *DB) Duplicates(ctx context.Context, id string) ([]news.Document, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT `+DocumentColumns+` FROM documents d
+		WHERE d.duplicate_of = $1 ORDER BY d.seq`, id)
+	if err != nil {
+		return nil, fmt.Errorf("list duplicates of %s: %w", id, err)
+	}
+	docs, err := scanDocuments(rows)
+	if err != nil {
+		return nil, fmt.Errorf("list duplicates of %s: %w", id, err)
+	}
+	return docs, nil
+}
+
+// encodeSpans stores spans compactly: each as two unsigned varints, the gap
+// from the previous span's end (or from its start when spans overlap) and
+// the length. A document's tokens take two or three bytes each.
+func encodeSpans(spans []news.Span) []byte {
+	b := make([]byte, 0, 3*len(spans)+1)
+	b = binary.AppendUvarint(b, uint64(len(spans)))
+	prev := 0
+	for _, s := range spans {
+		b = binary.AppendVarint(b, int64(s.Start-prev))
+		b = binary.AppendUvarint(b, uint64(s.End-s.Start))
+		prev = s.End
+	}
+	return b
+}
+
+// decodeSpans reverses encodeSpans.
+func decodeSpans(b []byte) ([]news.Span, error) {
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)) {
+		return nil, fmt.Errorf("bad span list")
+	}
+	b = b[k:]
+	spans := make([]news.Span, 0, n)
+	prev := 0
+	for range n {
+		gap, k1 := binary.Varint(b)
+		if k1 <= 0 {
+			return nil, fmt.Errorf("bad span list")
+		}
+		length, k2 := binary.Uvarint(b[k1:])
+		if k2 <= 0 {
+			return nil, fmt.Errorf("bad span list")
+		}
+		b = b[k1+k2:]
+		start := prev + int(gap)
+		spans = append(spans, news.Span{Start: start, End: start + int(length)})
+		prev = start + int(length)
+	}
+	return spans, nil
+}
