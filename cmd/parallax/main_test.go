@@ -78,8 +78,8 @@ type exportDoc = export.Document
 type exportFile struct {
 	Schema     string            `json:"schema"`
 	Documents  []exportDoc       `json:"documents"`
-	Entities   []json.RawMessage `json:"entities"`
-	Mentions   []json.RawMessage `json:"mentions"`
+	Entities   []export.Entity   `json:"entities"`
+	Mentions   []export.Mention  `json:"mentions"`
 	Times      []json.RawMessage `json:"times"`
 	Quotes     []json.RawMessage `json:"quotes"`
 	Statements []json.RawMessage `json:"statements"`
@@ -102,7 +102,10 @@ func exportJSON(t *testing.T, dir string, db string) exportFile {
 	if e.Schema != "parallax/v1" {
 		t.Errorf("schema = %q", e.Schema)
 	}
-	for name, a := range map[string][]json.RawMessage{"entities": e.Entities, "mentions": e.Mentions, "times": e.Times, "quotes": e.Quotes, "statements": e.Statements, "events": e.Events, "conflicts": e.Conflicts} {
+	if e.Entities == nil || e.Mentions == nil {
+		t.Errorf("export lacks the entities or mentions array")
+	}
+	for name, a := range map[string][]json.RawMessage{"times": e.Times, "quotes": e.Quotes, "statements": e.Statements, "events": e.Events, "conflicts": e.Conflicts} {
 		if a == nil {
 			t.Errorf("export lacks the %q array", name)
 		}
@@ -214,12 +217,48 @@ func TestIngestSeeds(t *testing.T) {
 		t.Errorf("%d documents credited to Mehr News Agency from their licence footer, want 2", mehr)
 	}
 
+	checkMentions(t, e)
+	if len(e.Mentions) < 300 {
+		t.Errorf("%d mentions in the five seed articles, want hundreds", len(e.Mentions))
+	}
+
 	again := run(t, work, "", "ingest", dir)
 	if again.code != 0 || !strings.Contains(again.stderr, "0 new") {
 		t.Errorf("second ingest: exit %d, %s", again.code, again.stderr)
 	}
 	if e2 := exportJSON(t, work, "parallax.db"); !equalJSON(e, e2) {
 		t.Error("ingesting the same articles again changed the export")
+	}
+}
+
+// checkMentions checks that every mention points at its text and at an
+// exported entity of the right type.
+func checkMentions(t *testing.T, e exportFile) {
+	t.Helper()
+	docs := map[string]exportDoc{}
+	for _, d := range e.Documents {
+		docs[d.ID] = d
+	}
+	entities := map[string]export.Entity{}
+	for _, en := range e.Entities {
+		if _, dup := entities[en.ID]; dup {
+			t.Errorf("entity id %s exported twice", en.ID)
+		}
+		entities[en.ID] = en
+	}
+	types := map[string]string{"PER": "person", "ORG": "organization", "LOC": "location", "MISC": "other"}
+	for _, m := range e.Mentions {
+		d, ok := docs[m.Document]
+		if !ok || m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End {
+			t.Fatalf("mention %+v out of its document", m)
+		}
+		if d.Text[m.Start:m.End] != m.Text {
+			t.Errorf("mention text %q != text[%d:%d] %q", m.Text, m.Start, m.End, d.Text[m.Start:m.End])
+		}
+		en, ok := entities[m.Entity]
+		if !ok || en.Type != types[m.Type] {
+			t.Errorf("mention %q: entity %s missing or of another type (%+v)", m.Text, m.Entity, en)
+		}
 	}
 }
 

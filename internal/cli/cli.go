@@ -46,6 +46,10 @@ func commands() []command {
 		{"export", "[--format json|jsonl|csv|md] [--out FILE]", "write what the store holds (stdout by default)", runExport},
 		{"serve", "[--addr HOST:PORT]", "serve the HTTP API and web UI (127.0.0.1:8080 by default)", runServe},
 		{"demo", "[--addr HOST:PORT]", "ingest the bundled demo corpus into a fresh store, print what it found, serve it", runDemo},
+		{"analyze", "[--db DSN]", "analyse the stored documents that have no analysis or an outdated one", runAnalyze},
+		{"tag", "ner", "CoNLL tokens in, BIO tags out", runTag},
+		{"eval", "KIND FILE...", "score Parallax on annotated data (ner)", runEval},
+		{"train", "ner|clusters", "train the models from ../shared/data (then rebuild to embed them)", runTrain},
 		{"version", "", "print the version", runVersion},
 		{"help", "[COMMAND]", "show help for Parallax or one command", nil},
 	}

@@ -49,8 +49,13 @@ func runDemo(ctx context.Context, env Env, args []string) int {
 	for i, f := range files {
 		inputs[i] = pipeline.Input{Source: f.Path, Defaults: ingest.Defaults{Published: f.Published}}
 	}
+	an, err := newAnalyzer()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parallax demo: %v\n", err)
+		return ExitFailed
+	}
 	failed := 0
-	in := pipeline.New(st, pipeline.Options{OnFailure: func(f pipeline.Failure) {
+	in := pipeline.New(st, pipeline.Options{Analyzer: an, OnFailure: func(f pipeline.Failure) {
 		failed++
 		fmt.Fprintf(env.Stderr, "%s\n", oneLine(f.Error()))
 	}})

@@ -3,8 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"slices"
 	"strings"
 
@@ -36,25 +35,9 @@ func runExport(ctx context.Context, env Env, args []string) int {
 		}
 		return ExitOK
 	}
-	// Written beside the target and renamed over it, so a failed or
-	// interrupted export never leaves a truncated file behind.
-	tmp, err := os.CreateTemp(filepath.Dir(*out), "."+filepath.Base(*out)+".*")
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "parallax export: %v\n", err)
-		return ExitFailed
-	}
-	defer os.Remove(tmp.Name())
-	err = export.Write(ctx, st, *format, tmp)
-	if err == nil {
-		// CreateTemp makes the file private; an export is an ordinary file.
-		err = tmp.Chmod(0o644)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), *out)
-	}
+	err = writeFileAtomic(*out, writerToFunc(func(w io.Writer) (int64, error) {
+		return 0, export.Write(ctx, st, *format, w)
+	}))
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "parallax export: write %s: %v\n", *out, err)
 		return ExitFailed

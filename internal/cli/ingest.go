@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/analyze"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipeline"
@@ -40,7 +41,6 @@ func runIngest(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "parallax ingest: --published: %v\n", err)
 		return ExitUsage
 	}
-	_ = *noAnalyze // Analysis stages register here as they arrive; storing is all there is yet.
 
 	st, err := openStore(ctx, dsn(env, *db))
 	if err != nil {
@@ -55,7 +55,15 @@ func runIngest(ctx context.Context, env Env, args []string) int {
 	for i, s := range sources {
 		inputs[i] = pipeline.Input{Source: s, Defaults: def}
 	}
+	var an *analyze.Analyzer
+	if !*noAnalyze {
+		if an, err = newAnalyzer(); err != nil {
+			fmt.Fprintf(env.Stderr, "parallax ingest: %v\n", err)
+			return ExitFailed
+		}
+	}
 	in := pipeline.New(st, pipeline.Options{
+		Analyzer: an,
 		OnFailure: func(f pipeline.Failure) {
 			prog.clear()
 			fmt.Fprintf(env.Stderr, "%s\n", oneLine(f.Error()))

@@ -54,9 +54,9 @@ func NewDocument(d news.Document) Document {
 		Text:        d.Text,
 		DuplicateOf: null(d.DuplicateOf),
 		Event:       null(d.Event),
-		Authors:     nonNil(d.Authors),
+		Authors:     nonNilSlice(d.Authors),
 		Dateline:    null(d.Dateline),
-		Inferred:    nonNil(d.Inferred),
+		Inferred:    nonNilSlice(d.Inferred),
 	}
 }
 
@@ -65,13 +65,6 @@ func null(s string) *string {
 		return nil
 	}
 	return &s
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // Write writes the whole store to w in format, one of Formats.
@@ -122,35 +115,73 @@ func eachDocument(ctx context.Context, st store.Store, fn func(news.Document) er
 
 // emptyArrays are the arrays of the contract that later stages fill; the
 // export always has them, empty when nothing was found.
-var emptyArrays = []string{"entities", "mentions", "times", "quotes", "statements", "events", "conflicts"}
+var emptyArrays = []string{"times", "quotes", "statements", "events", "conflicts"}
 
+// writeJSON writes the export one array at a time, each streamed from the
+// store, so memory stays flat however large the store is.
 func writeJSON(ctx context.Context, st store.Store, w *bufio.Writer) error {
-	fmt.Fprintf(w, "{\n  \"schema\": %q,\n  \"documents\": [", Schema)
-	n := 0
-	err := eachDocument(ctx, st, func(d news.Document) error {
-		b, err := json.Marshal(NewDocument(d))
+	fmt.Fprintf(w, "{\n  \"schema\": %q", Schema)
+	arrays := []struct {
+		name string
+		each func(emit func(any) error) error
+	}{
+		{"documents", func(emit func(any) error) error {
+			return eachDocument(ctx, st, func(d news.Document) error { return emit(NewDocument(d)) })
+		}},
+		{"entities", func(emit func(any) error) error {
+			return eachAnalysed(ctx, st, func(d news.Document, a news.Analysis) error {
+				entities, _ := DocumentEntities(d, a)
+				for _, e := range entities {
+					if err := emit(e); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		}},
+		{"mentions", func(emit func(any) error) error {
+			return eachAnalysed(ctx, st, func(d news.Document, a news.Analysis) error {
+				_, mentions := DocumentEntities(d, a)
+				for _, m := range mentions {
+					if err := emit(m); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		}},
+	}
+	for _, name := range emptyArrays {
+		arrays = append(arrays, struct {
+			name string
+			each func(emit func(any) error) error
+		}{name, func(func(any) error) error { return nil }})
+	}
+	for _, arr := range arrays {
+		fmt.Fprintf(w, ",\n  %q: [", arr.name)
+		n := 0
+		err := arr.each(func(v any) error {
+			b, err := json.Marshal(v)
+			if err != nil {
+				return fmt.Errorf("encode %s: %w", arr.name, err)
+			}
+			if n > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString("\n    ")
+			w.Write(b)
+			n++
+			return nil
+		})
 		if err != nil {
-			return fmt.Errorf("encode document %s: %w", d.ID, err)
+			return err
 		}
 		if n > 0 {
-			w.WriteByte(',')
+			w.WriteString("\n  ")
 		}
-		w.WriteString("\n    ")
-		w.Write(b)
-		n++
-		return nil
-	})
-	if err != nil {
-		return err
+		w.WriteString("]")
 	}
-	if n > 0 {
-		w.WriteString("\n  ")
-	}
-	w.WriteString("]")
-	for _, name := range emptyArrays {
-		fmt.Fprintf(w, ",\n  %q: []", name)
-	}
-	_, err = w.WriteString("\n}\n")
+	_, err := w.WriteString("\n}\n")
 	return err
 }
 
@@ -159,20 +190,31 @@ func writeJSON(ctx context.Context, st store.Store, w *bufio.Writer) error {
 type lineDocument struct {
 	Schema string `json:"schema"`
 	Document
-	Mentions []struct{} `json:"mentions"`
+	Entities []Entity   `json:"entities"`
+	Mentions []Mention  `json:"mentions"`
 	Times    []struct{} `json:"times"`
 	Quotes   []struct{} `json:"quotes"`
 }
 
 func writeJSONL(ctx context.Context, st store.Store, w *bufio.Writer) error {
 	enc := json.NewEncoder(w)
-	return eachDocument(ctx, st, func(d news.Document) error {
-		line := lineDocument{Schema: Schema, Document: NewDocument(d), Mentions: []struct{}{}, Times: []struct{}{}, Quotes: []struct{}{}}
+	return eachAnalysed(ctx, st, func(d news.Document, a news.Analysis) error {
+		entities, mentions := DocumentEntities(d, a)
+		line := lineDocument{Schema: Schema, Document: NewDocument(d),
+			Entities: nonNilSlice(entities), Mentions: nonNilSlice(mentions),
+			Times: []struct{}{}, Quotes: []struct{}{}}
 		if err := enc.Encode(line); err != nil {
 			return fmt.Errorf("encode document %s: %w", d.ID, err)
 		}
 		return nil
 	})
+}
+
+func nonNilSlice[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // CSVHeader is the header row of the csv export, one document a row.

@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/analyze"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/reconcile"
@@ -58,6 +61,12 @@ type Options struct {
 	// OnBatch is called after each batch is committed with the running
 	// counts.
 	OnBatch func(Counts)
+	// Analyzer, if set, analyses every new document (names, sentences,
+	// tokens); nil stores documents unanalysed (`ingest --no-analyze`).
+	Analyzer *analyze.Analyzer
+	// Workers is how many articles are prepared at once; 0 means one per
+	// processor.
+	Workers int
 }
 
 // Ingester stores articles into a store.
@@ -79,19 +88,79 @@ func New(st store.Store, opts Options) *Ingester {
 
 // prepared is an article ready to store.
 type prepared struct {
-	where string
-	doc   news.Document
-	fp    reconcile.Fingerprint
+	where    string
+	doc      news.Document
+	fp       reconcile.Fingerprint
+	analysis *news.Analysis // nil without an analyzer
 }
 
 // Run reads every input with rd and stores what it finds. Failures of
 // single inputs are counted and reported through OnFailure; they do not stop
 // the run. Run returns an error only when the store fails or ctx is done;
-// when ctx is cancelled, the articles already read are still written, so no
-// work is lost, and the error wraps ctx.Err().
+// when ctx is cancelled, reading stops but the articles already read are
+// still prepared and written, so no work is lost, and the error wraps
+// ctx.Err().
+//
+// Articles are prepared (normalized, fingerprinted, analysed) by
+// Options.Workers goroutines and written in the order they were read.
 func (in *Ingester) Run(ctx context.Context, rd *ingest.Reader, inputs []Input) (Counts, error) {
+	workers := in.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	readCtx, stopReading := context.WithCancel(ctx)
+	defer stopReading()
+	jobs := make(chan *job, 4*workers)  // to the workers
+	order := make(chan *job, 8*workers) // to the writer, in input order
+	var readErr error
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		for _, input := range inputs {
+			def := input.Defaults
+			err := rd.Read(readCtx, input.Source, func(it ingest.Item) error {
+				if err := readCtx.Err(); err != nil {
+					return err
+				}
+				j := &job{item: it, def: def, done: make(chan struct{})}
+				select {
+				case order <- j:
+				case <-readCtx.Done():
+					return readCtx.Err()
+				}
+				if it.Err != nil {
+					close(j.done)
+					return nil
+				}
+				select {
+				case jobs <- j:
+				case <-readCtx.Done():
+					j.err = errSkipped
+					close(j.done)
+					return readCtx.Err()
+				}
+				return nil
+			})
+			if err != nil {
+				readErr = err
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.p, j.err = in.prepare(j.item.Article, j.def)
+				j.p.where = j.item.Where
+				close(j.done)
+			}
+		}()
+	}
+
 	var c Counts
-	var def ingest.Defaults
 	var batch []prepared
 	last := time.Now()
 	flush := func(ctx context.Context) error {
@@ -107,55 +176,76 @@ func (in *Ingester) Run(ctx context.Context, rd *ingest.Reader, inputs []Input) 
 		in.opts.OnBatch(c)
 		return nil
 	}
-	yield := func(it ingest.Item) error {
-		if it.Err == nil {
-			c.Read++
-			p, err := prepare(it.Article, def)
-			if err == nil {
-				p.where = it.Where
-				batch = append(batch, p)
-			}
-			it.Err = err
+	var writeErr error
+	for j := range order {
+		<-j.done
+		if writeErr != nil || j.err == errSkipped {
+			continue // draining after a failure or an interrupt
 		}
-		if it.Err != nil {
+		err := j.item.Err
+		if err == nil {
+			c.Read++
+			err = j.err
+			if err == nil {
+				batch = append(batch, j.p)
+			}
+		}
+		if err != nil {
 			c.Failed++
-			in.opts.OnFailure(Failure{Where: it.Where, Err: it.Err})
+			in.opts.OnFailure(Failure{Where: j.item.Where, Err: err})
 		}
 		if len(batch) >= BatchSize || time.Since(last) >= BatchDelay {
 			// Not cancelled with ctx: a batch once started is written
 			// whole, and an interrupt stops the reading instead.
-			return flush(context.WithoutCancel(ctx))
+			if writeErr = flush(context.WithoutCancel(ctx)); writeErr != nil {
+				stopReading()
+			}
 		}
-		return nil
 	}
-	var runErr error
-	for _, input := range inputs {
-		def = input.Defaults
-		if runErr = rd.Read(ctx, input.Source, yield); runErr != nil {
-			break
-		}
+	wg.Wait()
+	if writeErr != nil {
+		return c, writeErr
 	}
 	// Whatever was read is written even after an interrupt: a short,
 	// bounded transaction, and the next run has less to do.
 	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	if err := flush(fctx); err != nil {
-		return c, errors.Join(runErr, err)
+		return c, errors.Join(readErr, err)
 	}
-	if runErr == nil {
-		runErr = ctx.Err()
+	if readErr == nil {
+		readErr = ctx.Err()
 	}
-	return c, runErr
+	return c, readErr
 }
 
-// prepare turns one article into a document and its fingerprint: the pure,
-// per-document part of ingest.
-func prepare(a ingest.Article, def ingest.Defaults) (prepared, error) {
+// job is one item on its way from the reader through a worker to the
+// writer; done is closed once p and err are set.
+type job struct {
+	item ingest.Item
+	def  ingest.Defaults
+	done chan struct{}
+	p    prepared
+	err  error
+}
+
+// errSkipped marks a job that was read but not prepared because the run was
+// interrupted; it is neither stored nor reported.
+var errSkipped = errors.New("skipped")
+
+// prepare turns one article into a document, its fingerprint and, with an
+// analyzer, its analysis: the pure, per-document part of ingest.
+func (in *Ingester) prepare(a ingest.Article, def ingest.Defaults) (prepared, error) {
 	d, err := ingest.Prepare(a, def)
 	if err != nil {
 		return prepared{}, err
 	}
-	return prepared{doc: d, fp: reconcile.NewFingerprint(d.Text)}, nil
+	p := prepared{doc: d, fp: reconcile.NewFingerprint(d.Text)}
+	if in.opts.Analyzer != nil {
+		an := in.opts.Analyzer.Analyze(d.Text)
+		p.analysis = &an
+	}
+	return p, nil
 }
 
 // write stores one batch inside tx.
@@ -184,6 +274,11 @@ func (in *Ingester) write(ctx context.Context, tx store.Tx, batch []prepared, c 
 		if err := reconcile.LinkDuplicates(ctx, tx, &p.doc, p.fp); err != nil {
 			return fmt.Errorf("%s: %w", p.where, err)
 		}
+		if p.analysis != nil {
+			if err := tx.PutAnalysis(ctx, p.doc.ID, *p.analysis); err != nil {
+				return fmt.Errorf("%s: %w", p.where, err)
+			}
+		}
 		added++
 		if p.doc.DuplicateOf != "" {
 			dups++
@@ -203,7 +298,7 @@ func (in *Ingester) Add(ctx context.Context, arts []ingest.Article) ([]news.Docu
 	var c Counts
 	var batch []prepared
 	for i, a := range arts {
-		p, err := prepare(a, in.opts.Defaults)
+		p, err := in.prepare(a, in.opts.Defaults)
 		if err != nil {
 			return nil, c, fmt.Errorf("article %d: %w", i+1, err)
 		}

@@ -102,13 +102,19 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	analysis, err := s.store.Analysis(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	entities, _ := export.DocumentEntities(d, analysis)
 	title := d.Title
 	if title == "" {
 		title = d.Origin
 	}
 	return s.render(w, "document", map[string]any{
 		"Title": title, "Doc": d, "Original": original, "Copies": copies,
-		"Words": news.Words(d.Text),
+		"Words": news.Words(d.Text), "Paragraphs": paragraphs(d, analysis),
+		"Entities": entities, "Analysis": analysis,
 	})
 }
 

@@ -163,15 +163,6 @@ func (s *Server) loadTemplates() error {
 	funcs := template.FuncMap{
 		"asset": func(name string) string { return s.assets[name] },
 		"add":   func(a, b int) int { return a + b },
-		"paragraphs": func(text string) []string {
-			var out []string
-			for _, p := range strings.Split(text, "\n\n") {
-				if p = strings.TrimSpace(p); p != "" {
-					out = append(out, p)
-				}
-			}
-			return out
-		},
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(webFS, "web/templates/layout.html")
 	if err != nil {

@@ -12,9 +12,9 @@ import (
 func sampleAnalysis(version int) news.Analysis {
 	return news.Analysis{
 		Version:    version,
-		Paragraphs: []news.Span{{0, 40}, {42, 90}},
-		Sentences:  []news.Span{{0, 20}, {21, 40}, {42, 90}},
-		Tokens:     []news.Span{{0, 5}, {6, 12}, {12, 13}, {14, 20}, {21, 40}, {42, 60}, {61, 90}},
+		Paragraphs: []news.Span{{Start: 0, End: 40}, {Start: 42, End: 90}},
+		Sentences:  []news.Span{{Start: 0, End: 20}, {Start: 21, End: 40}, {Start: 42, End: 90}},
+		Tokens:     []news.Span{{Start: 0, End: 5}, {Start: 6, End: 12}, {Start: 12, End: 13}, {Start: 14, End: 20}, {Start: 21, End: 40}, {Start: 42, End: 60}, {Start: 61, End: 90}},
 		Mentions: []news.Mention{
 			{Start: 6, End: 12, Type: news.TypePerson, Title: news.Span{Start: 0, End: 5}, Entity: 0},
 			{Start: 42, End: 60, Type: news.TypeLocation, Entity: 1},

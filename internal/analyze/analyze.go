@@ -1,0 +1,658 @@
+package analyze
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/ner"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// Version identifies what Analyze produces; stored analyses of an older
+// version are redone by `parallax analyze`. Raise it whenever a change to
+// this package or to the models changes the output.
+const Version = 1
+
+// Analyzer runs the per-document analysis. It is safe for concurrent use.
+type Analyzer struct {
+	model   *ner.Model
+	taggers sync.Pool // *ner.Tagger: each holds scratch buffers
+}
+
+// New returns an Analyzer that finds names with model.
+func New(model *ner.Model) *Analyzer {
+	a := &Analyzer{model: model}
+	a.taggers.New = func() any { return model.NewTagger() }
+	return a
+}
+
+// Analyze analyses one document's normalized text. It is a pure function
+// of the text (and the Analyzer's models).
+func (a *Analyzer) Analyze(txt string) news.Analysis {
+	doc := text.Segment(txt)
+	out := news.Analysis{
+		Version:    Version,
+		Paragraphs: make([]news.Span, len(doc.Paragraphs)),
+		Sentences:  make([]news.Span, len(doc.Sentences)),
+		Tokens:     make([]news.Span, len(doc.Tokens)),
+	}
+	for i, p := range doc.Paragraphs {
+		out.Paragraphs[i] = news.Span{Start: p.Start, End: p.End}
+	}
+	for i, s := range doc.Sentences {
+		out.Sentences[i] = news.Span{Start: s.Start, End: s.End}
+	}
+	for i, t := range doc.Tokens {
+		out.Tokens[i] = news.Span{Start: t.Start, End: t.End}
+	}
+
+	words := make([]string, len(doc.Tokens))
+	for i, t := range doc.Tokens {
+		words[i] = txt[t.Start:t.End]
+	}
+	sentences := make([][]string, len(doc.Sentences))
+	for i, s := range doc.Sentences {
+		sentences[i] = words[s.FirstToken:s.EndToken]
+	}
+	tagger := a.taggers.Get().(*ner.Tagger)
+	tags := tagger.TagDocument(sentences)
+	a.taggers.Put(tagger)
+
+	spans := refine(words, doc.Sentences, tags)
+	out.Mentions = make([]news.Mention, len(spans))
+	for i, m := range spans {
+		out.Mentions[i] = news.Mention{
+			Start: doc.Tokens[m.start].Start,
+			End:   doc.Tokens[m.end-1].End,
+			Type:  m.typ,
+		}
+		if t := titleBefore(words, doc, spans, i); t.start < t.end {
+			out.Mentions[i].Title = news.Span{Start: doc.Tokens[t.start].Start, End: doc.Tokens[t.end-1].End}
+		}
+	}
+	numberEntities(words, spans, out.Mentions)
+	return out
+}
+
+// refine turns the tagger's tags into mentions over the document's tokens
+// and applies the document-level rules: names cut at words that are no
+// part of them, titles moved out, names split at particles joined, names
+// found once labelled everywhere, and the kinds that context and majority
+// say.
+func refine(words []string, sentences []text.Sentence, tags [][]string) []tokenMention {
+	var spans []tokenMention
+	for _, m := range ner.Mentions(tags) {
+		first := sentences[m.Sentence].FirstToken
+		spans = append(spans, tokenMention{start: first + m.Start, end: first + m.End, typ: m.Type})
+	}
+	return applyRules(words, sentences, spans, allRules)
+}
+
+// The document rules, as bits, so that tests can measure each one.
+const (
+	ruleSplit = 1 << iota
+	ruleTitles
+	ruleParticles
+	rulePropagate
+	ruleExtend
+	ruleOrganizations
+	ruleRelabel
+	ruleHonorifics
+	allRules = 1<<iota - 1
+)
+
+func applyRules(words []string, sentences []text.Sentence, spans []tokenMention, rules int) []tokenMention {
+	if rules&ruleSplit != 0 {
+		spans = splitAtWords(words, spans)
+	}
+	if rules&ruleTitles != 0 {
+		spans = stripTitles(words, spans)
+	}
+	if rules&ruleParticles != 0 {
+		spans = mergeParticles(words, spans)
+	}
+	if rules&ruleHonorifics != 0 {
+		spans = afterHonorifics(words, spans)
+	}
+	if rules&rulePropagate != 0 {
+		spans = propagate(words, sentences, spans)
+	}
+	if rules&ruleExtend != 0 {
+		spans = extendNames(words, spans)
+	}
+	if rules&ruleOrganizations != 0 {
+		spans = organizations(words, spans)
+	}
+	if rules&ruleRelabel != 0 {
+		relabel(words, spans)
+	}
+	return spans
+}
+
+// RefineTags applies the document-level rules Analyze applies to the
+// tagger's output to already tokenized sentences (a CoNLL document) and
+// returns their IOB2 tags, so that `parallax eval ner` can measure what
+// Analyze finds.
+func RefineTags(sentences [][]string, tags [][]string) [][]string {
+	return refineTags(sentences, tags, allRules)
+}
+
+func refineTags(sentences [][]string, tags [][]string, rules int) [][]string {
+	var words []string
+	segs := make([]text.Sentence, len(sentences))
+	for i, s := range sentences {
+		segs[i] = text.Sentence{FirstToken: len(words), EndToken: len(words) + len(s)}
+		words = append(words, s...)
+	}
+	flat := make([]string, len(words))
+	for i := range flat {
+		flat[i] = "O"
+	}
+	var spans []tokenMention
+	for _, m := range ner.Mentions(tags) {
+		first := segs[m.Sentence].FirstToken
+		spans = append(spans, tokenMention{start: first + m.Start, end: first + m.End, typ: m.Type})
+	}
+	for _, m := range applyRules(words, segs, spans, rules) {
+		flat[m.start] = "B-" + m.typ
+		for k := m.start + 1; k < m.end; k++ {
+			flat[k] = "I-" + m.typ
+		}
+	}
+	out := make([][]string, len(sentences))
+	for i, s := range segs {
+		out[i] = flat[s.FirstToken:s.EndToken]
+	}
+	return out
+}
+
+// tokenMention is a mention as a half-open range of document tokens.
+type tokenMention struct {
+	start, end int
+	typ        string
+}
+
+// stripTitles moves titles the tagger included in a name out of it: a
+// person's ("President Raisi"), and a person the tagger took for something
+// else because of the title ("General Soleimani" as an organization). A
+// mention that is nothing but title words ("Prince") is dropped.
+func stripTitles(words []string, spans []tokenMention) []tokenMention {
+	out := spans[:0]
+	for _, m := range spans {
+		if m.end-m.start > 1 && isPersonTitle(words[m.start]) && startsUpper(words[m.start+1]) && !isTitleWord(words[m.end-1]) {
+			m.typ = news.TypePerson
+		}
+		if m.typ == news.TypePerson {
+			for m.start < m.end && isTitleWord(words[m.start]) {
+				m.start++
+			}
+		}
+		if m.start == m.end || allTitleWords(words[m.start:m.end]) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func allTitleWords(ws []string) bool {
+	for _, w := range ws {
+		if !isTitleWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitAtWords cuts a mention at lower-case words that are no part of a
+// name ("Resistance is Syria" is two names): names hold only capitalized
+// words, numbers and particles ("bin", "of", "al-").
+func splitAtWords(words []string, spans []tokenMention) []tokenMention {
+	var out []tokenMention
+	for _, m := range spans {
+		start := m.start
+		for k := m.start; k < m.end; k++ {
+			w := words[k]
+			if hasUpper(w) || !startsLetter(w) || nameParticles[strings.ToLower(w)] {
+				continue
+			}
+			if k > start {
+				out = append(out, tokenMention{start: start, end: k, typ: m.typ})
+			}
+			start = k + 1
+		}
+		if start < m.end {
+			out = append(out, tokenMention{start: start, end: m.end, typ: m.typ})
+		}
+	}
+	// Names do not start or end with a particle ("of", "bin").
+	trimmed := out[:0]
+	for _, m := range out {
+		for m.start < m.end && nameParticles[strings.ToLower(words[m.start])] && !startsUpper(words[m.start]) {
+			m.start++
+		}
+		for m.end > m.start && (nameParticles[strings.ToLower(words[m.end-1])] && !startsUpper(words[m.end-1]) || possessives[words[m.end-1]]) {
+			m.end-- // nor with a possessive "’s"
+		}
+		if m.start < m.end {
+			trimmed = append(trimmed, m)
+		}
+	}
+	return trimmed
+}
+
+// hasUpper reports whether s has an upper-case letter: "al-Assad" does.
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLower reports whether s has a lower-case letter: words in all-caps
+// headlines don't, and their capitals say nothing.
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessives are the clitic tokens that follow a name without being part
+// of it.
+var possessives = setOf("'s", "’s", "'", "’", "'S", "’S")
+
+func startsLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// afterHonorifics makes the capitalized words after an honorific a
+// person's name, whatever the tagger made of them ("Mr. Mokhber",
+// "Mr. Amir-Abdollahian" read as MISC).
+func afterHonorifics(words []string, spans []tokenMention) []tokenMention {
+	at := 0 // first span that may start at or after k
+	var added []tokenMention
+	for k := 0; k+1 < len(words); k++ {
+		if !honorifics[strings.ToLower(strings.TrimSuffix(words[k], "."))] || !startsUpper(words[k+1]) {
+			continue
+		}
+		for at < len(spans) && spans[at].end <= k+1 {
+			at++
+		}
+		if at < len(spans) && spans[at].start <= k+1 {
+			if spans[at].typ != news.TypePerson && spans[at].start == k+1 {
+				spans[at].typ = news.TypePerson
+			}
+			continue
+		}
+		j := k + 1
+		for j < len(words) && (startsUpper(words[j]) && !isTitleWord(words[j]) || j > k+1 && personParticles[strings.ToLower(words[j])]) {
+			if at < len(spans) && spans[at].start <= j {
+				break
+			}
+			j++
+		}
+		if j > k+1 {
+			added = append(added, tokenMention{start: k + 1, end: j, typ: news.TypePerson})
+		}
+	}
+	if len(added) == 0 {
+		return spans
+	}
+	spans = append(spans, added...)
+	slices.SortFunc(spans, func(a, b tokenMention) int { return a.start - b.start })
+	return spans
+}
+
+// mergeParticles joins two parts of a person's name that the tagger split
+// at a lower-case particle: "Mohammed" "bin" "Rashid Al Maktoum".
+func mergeParticles(words []string, spans []tokenMention) []tokenMention {
+	out := spans[:0]
+	for _, m := range spans {
+		if n := len(out); n > 0 {
+			prev := &out[n-1]
+			if prev.typ == news.TypePerson && m.typ == news.TypePerson && m.start > prev.end && m.start-prev.end <= 2 {
+				gap := true
+				for k := prev.end; k < m.start; k++ {
+					if !personParticles[strings.ToLower(words[k])] {
+						gap = false
+					}
+				}
+				if gap {
+					prev.end = m.end
+					continue
+				}
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// extendNames extends a person's mention leftwards over a capitalized word
+// that begins the full name of a person in the same document ("Bashar" of
+// "Bashar al-Assad" before a mention "Assad").
+func extendNames(words []string, spans []tokenMention) []tokenMention {
+	firsts := map[string]bool{}
+	for _, m := range spans {
+		if m.typ == news.TypePerson && m.end-m.start > 1 {
+			firsts[words[m.start]] = true
+		}
+	}
+	for i := range spans {
+		m := &spans[i]
+		if m.typ != news.TypePerson || m.start == 0 || !firsts[words[m.start-1]] {
+			continue
+		}
+		if i > 0 && spans[i-1].end >= m.start {
+			continue
+		}
+		m.start--
+	}
+	return spans
+}
+
+// organizations applies what the words around a name say about it: a
+// name ending in an organization's head noun is an organization ("Quds
+// Force" is no MISC), and so is one that an apposition or a list names
+// as one ("Nournews, an outlet affiliated with…", "Daesh and other
+// terrorist groups"). A nationality before it stays a name of its own, as
+// in CoNLL-2003 ("German" "Foreign Ministry").
+func organizations(words []string, spans []tokenMention) []tokenMention {
+	for i := range spans {
+		m := &spans[i]
+		if head := strings.ToLower(words[m.end-1]); m.end-m.start > 1 && hasLower(words[m.end-1]) &&
+			(m.typ == news.TypeMisc && orgHeads[head] || m.typ == news.TypePerson && institutionHeads[head]) {
+			m.typ = news.TypeOrganization
+		}
+		if m.typ != news.TypeOrganization && kindAfter(words, m.end, m.typ == news.TypePerson) {
+			m.typ = news.TypeOrganization
+		}
+	}
+	// Capitalized words the tagger left out that end in an organization's
+	// head noun: "Foreign Ministry".
+	covered := make([]bool, len(words))
+	for _, m := range spans {
+		for k := m.start; k < m.end; k++ {
+			covered[k] = true
+		}
+	}
+	var found []tokenMention
+	for k := 0; k < len(words); k++ {
+		j := k
+		for j < len(words) && !covered[j] && startsUpper(words[j]) && hasLower(words[j]) && !functionWords[strings.ToLower(words[j])] {
+			j++
+		}
+		if j-k >= 2 && orgHeads[strings.ToLower(words[j-1])] {
+			found = append(found, tokenMention{start: k, end: j, typ: news.TypeOrganization})
+		}
+		k = j
+	}
+	if len(found) > 0 {
+		spans = append(spans, found...)
+		slices.SortFunc(spans, func(a, b tokenMention) int { return a.start - b.start })
+	}
+	return spans
+}
+
+// kindAfter reports whether the words after a name say it is an
+// organization: ", a|an|the [adjectives] outlet" or "and other [adjectives]
+// groups".
+//
+// After a person's name only the list form counts ("Daesh and other
+// terrorist groups"): "Smith, a party official" names a person.
+func kindAfter(words []string, k int, person bool) bool {
+	at := func(i int) string {
+		if i < len(words) {
+			return strings.ToLower(words[i])
+		}
+		return ""
+	}
+	switch {
+	case !person && at(k) == "," && (at(k+1) == "a" || at(k+1) == "an"):
+		k += 2
+	case at(k) == "and" && at(k+1) == "other":
+		k += 2
+	default:
+		return false
+	}
+	for j := k; j < k+4 && j < len(words); j++ {
+		w := at(j)
+		if orgNouns[w] {
+			// The kind is the last noun: "party members" are people, an
+			// "outlet affiliated with" is an outlet.
+			next := at(j + 1)
+			return !startsLetter(next) || functionWords[next] || strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "ing")
+		}
+		if !startsLetter(w) || startsUpper(words[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+// relabel gives every mention of one name in a document the type the
+// tagger gave it most often there, when that type is a clear majority:
+// a tagger that reads "Syria" as a place thirty times and as an
+// organization once is right thirty times.
+func relabel(words []string, spans []tokenMention) {
+	counts := map[string]map[string]int{}
+	key := func(m tokenMention) string { return strings.Join(words[m.start:m.end], " ") }
+	for _, m := range spans {
+		k := key(m)
+		if counts[k] == nil {
+			counts[k] = map[string]int{}
+		}
+		counts[k][m.typ]++
+	}
+	for i, m := range spans {
+		c := counts[key(m)]
+		best, n := m.typ, c[m.typ]
+		for t, k := range c {
+			if k > n || k == n && t < best {
+				best, n = t, k
+			}
+		}
+		if best != m.typ && n >= 2 && n >= 2*c[m.typ] {
+			spans[i].typ = best
+		}
+	}
+}
+
+// titleBefore returns the run of title words right before mention i
+// ("Syrian President", "Iranian Foreign Ministry spokesman",
+// "Leader of the Islamic Revolution Ayatollah"), within its sentence. A
+// demonym tagged MISC may stand in it; it must hold a title word.
+func titleBefore(words []string, doc text.Doc, spans []tokenMention, i int) tokenMention {
+	m := spans[i]
+	if m.typ != news.TypePerson {
+		return tokenMention{}
+	}
+	sent := sentenceOf(doc, m.start)
+	lo := doc.Sentences[sent].FirstToken
+	start, hasTitle := m.start, false
+	j := i - 1
+	for k := m.start - 1; k >= lo; k-- {
+		for j >= 0 && spans[j].end > k+1 {
+			j--
+		}
+		inMention := j >= 0 && spans[j].start <= k && k < spans[j].end
+		switch {
+		case isTitleWord(words[k]):
+			hasTitle = true
+		case inMention && spans[j].typ == news.TypeMisc && k == spans[j].start && hasTitle:
+			// "Syrian" in "Syrian President"
+		case inMention && spans[j].typ == news.TypeOrganization && hasTitle && spans[j].end == start:
+			// "Foreign Ministry" in "Iranian Foreign Ministry spokesman"
+			k = spans[j].start
+		default:
+			k = lo - 1 // stop
+			continue
+		}
+		if k >= lo {
+			start = k
+		}
+	}
+	if !hasTitle {
+		return tokenMention{}
+	}
+	// A title starts with a capital letter or a title word: "the" and
+	// other words are not part of it.
+	for start < m.start && !isTitleWord(words[start]) && !startsUpper(words[start]) {
+		start++
+	}
+	return tokenMention{start: start, end: m.start}
+}
+
+func sentenceOf(doc text.Doc, token int) int {
+	i, _ := slices.BinarySearchFunc(doc.Sentences, token, func(s text.Sentence, t int) int {
+		switch {
+		case s.EndToken <= t:
+			return -1
+		case s.FirstToken > t:
+			return 1
+		}
+		return 0
+	})
+	return i
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// propagate gives a document's names the same label everywhere: a
+// capitalized token sequence that the tagger labelled somewhere but missed
+// elsewhere becomes a mention there too, and the surname of a person named
+// in full marks the surname alone ("Raisi" after "Ebrahim Raisi").
+func propagate(words []string, sentences []text.Sentence, spans []tokenMention) []tokenMention {
+	type label struct {
+		typ   string
+		count int
+	}
+	known := map[string]map[string]int{} // joined tokens -> type -> count
+	maxLen := 0
+	add := func(key, typ string) {
+		if known[key] == nil {
+			known[key] = map[string]int{}
+		}
+		known[key][typ]++
+	}
+	for _, m := range spans {
+		add(strings.Join(words[m.start:m.end], " "), m.typ)
+		maxLen = max(maxLen, m.end-m.start)
+		if m.typ == news.TypePerson && m.end-m.start > 1 {
+			add(words[m.end-1], news.TypePerson)
+		}
+	}
+	if len(known) == 0 {
+		return spans
+	}
+	best := func(key string) (string, bool) {
+		types, ok := known[key]
+		if !ok {
+			return "", false
+		}
+		var b label
+		for t, n := range types {
+			if n > b.count || n == b.count && t < b.typ {
+				b = label{t, n}
+			}
+		}
+		return b.typ, true
+	}
+	covered := make([]bool, len(words))
+	for _, m := range spans {
+		for k := m.start; k < m.end; k++ {
+			covered[k] = true
+		}
+	}
+	var added []tokenMention
+	for _, s := range sentences {
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			if covered[k] || !startsUpper(words[k]) || isTitleWord(words[k]) {
+				continue
+			}
+			for n := min(maxLen, s.EndToken-k); n >= 1; n-- {
+				if slices.Contains(covered[k:k+n], true) {
+					continue
+				}
+				if typ, ok := best(strings.Join(words[k:k+n], " ")); ok {
+					// A single capitalized word at a sentence start may be
+					// an ordinary word ("Rather"): only names the
+					// tagger found more than once there.
+					added = append(added, tokenMention{start: k, end: k + n, typ: typ})
+					for j := k; j < k+n; j++ {
+						covered[j] = true
+					}
+					k += n - 1
+					break
+				}
+			}
+		}
+	}
+	if len(added) == 0 {
+		return spans
+	}
+	spans = append(spans, added...)
+	slices.SortFunc(spans, func(a, b tokenMention) int { return a.start - b.start })
+	return spans
+}
+
+// numberEntities gives the mentions of one name in one document the same
+// Entity number: equal names of one type, and a surname after the full
+// name of a person ("Raisi" after "Ebrahim Raisi").
+func numberEntities(words []string, spans []tokenMention, out []news.Mention) {
+	ids := map[string]int{}
+	surnames := map[string]int{} // person surname -> entity of the full name
+	key := func(m tokenMention) string {
+		return m.typ + "\x00" + strings.ToLower(strings.Join(words[m.start:m.end], " "))
+	}
+	// Full person names first, so surnames can join them.
+	for i, m := range spans {
+		if m.typ != news.TypePerson || m.end-m.start < 2 {
+			continue
+		}
+		k := key(m)
+		id, ok := ids[k]
+		if !ok {
+			id = len(ids)
+			ids[k] = id
+		}
+		out[i].Entity = id
+		s := strings.ToLower(words[m.end-1])
+		if prev, ok := surnames[s]; ok && prev != id {
+			surnames[s] = -1 // two people share it: ambiguous
+		} else if !ok {
+			surnames[s] = id
+		}
+	}
+	for i, m := range spans {
+		if m.typ == news.TypePerson && m.end-m.start >= 2 {
+			continue
+		}
+		if m.typ == news.TypePerson {
+			if id, ok := surnames[strings.ToLower(words[m.start])]; ok && id >= 0 {
+				out[i].Entity = id
+				continue
+			}
+		}
+		k := key(m)
+		id, ok := ids[k]
+		if !ok {
+			id = len(ids)
+			ids[k] = id
+		}
+		out[i].Entity = id
+	}
+}

@@ -1,0 +1,264 @@
+package analyze_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/analyze"
+	"github.com/parallax-news/parallax/internal/ner"
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+const seedsDir = "../../../shared/corpus/seeds"
+
+var (
+	analyzerOnce sync.Once
+	analyzer     *analyze.Analyzer
+)
+
+func newAnalyzer(t testing.TB) *analyze.Analyzer {
+	t.Helper()
+	analyzerOnce.Do(func() {
+		m, err := ner.Default()
+		if err != nil {
+			t.Fatalf("load model: %v", err)
+		}
+		analyzer = analyze.New(m)
+	})
+	return analyzer
+}
+
+// goldMention is one line of testdata/seed_entities.tsv.
+type goldMention struct {
+	file  string
+	spans []news.Span // the span, then alternatives also accepted
+	types []string
+	name  string
+}
+
+func readGold(t *testing.T) []goldMention {
+	t.Helper()
+	f, err := os.Open("testdata/seed_entities.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var gold []goldMention
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		l := sc.Text()
+		if strings.HasPrefix(l, "#") || l == "" {
+			continue
+		}
+		c := strings.Split(l, "\t")
+		if len(c) != 6 {
+			t.Fatalf("seed_entities.tsv:%d: %d columns, want 6", line, len(c))
+		}
+		start, err1 := strconv.Atoi(c[1])
+		end, err2 := strconv.Atoi(c[2])
+		if err1 != nil || err2 != nil {
+			t.Fatalf("seed_entities.tsv:%d: bad offsets", line)
+		}
+		g := goldMention{file: c[0], spans: []news.Span{{Start: start, End: end}}, types: strings.Split(c[3], "|"), name: c[4]}
+		if c[5] != "" {
+			for _, alt := range strings.Split(c[5], ",") {
+				var s news.Span
+				if _, err := fmt.Sscanf(alt, "%d-%d", &s.Start, &s.End); err != nil {
+					t.Fatalf("seed_entities.tsv:%d: bad alternative %q", line, alt)
+				}
+				g.spans = append(g.spans, s)
+			}
+		}
+		gold = append(gold, g)
+	}
+	return gold
+}
+
+// TestSeedEntities checks that every person, organization and place named
+// in the five seed articles is found with the right span and type.
+func TestSeedEntities(t *testing.T) {
+	if _, err := os.Stat(seedsDir); err != nil {
+		t.Skip("../shared/corpus/seeds not present")
+	}
+	an := newAnalyzer(t)
+	gold := readGold(t)
+	texts := map[string]string{}
+	analyses := map[string]news.Analysis{}
+	for _, g := range gold {
+		if _, ok := texts[g.file]; ok {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(seedsDir, g.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[g.file] = string(b)
+		analyses[g.file] = an.Analyze(string(b))
+	}
+	found := 0
+	for _, g := range gold {
+		text := texts[g.file]
+		if got := text[g.spans[0].Start:g.spans[0].End]; got != g.name {
+			t.Fatalf("%s: gold offsets %d-%d hold %q, not %q", g.file, g.spans[0].Start, g.spans[0].End, got, g.name)
+		}
+		ok := false
+		var near []string
+		for _, m := range analyses[g.file].Mentions {
+			if slices.Contains(g.spans, news.Span{Start: m.Start, End: m.End}) && slices.Contains(g.types, m.Type) {
+				ok = true
+				break
+			}
+			if m.Start < g.spans[0].End && g.spans[0].Start < m.End {
+				near = append(near, fmt.Sprintf("%q %s", text[m.Start:m.End], m.Type))
+			}
+		}
+		if ok {
+			found++
+			continue
+		}
+		t.Errorf("%s:%d: %s %q not found (overlapping: %v; context %q)", g.file, g.spans[0].Start, strings.Join(g.types, "|"), g.name, near, context(text, g.spans[0]))
+	}
+	t.Logf("found %d of %d gold names (%.1f%%)", found, len(gold), 100*float64(found)/float64(len(gold)))
+
+	// Names the analysis reports as persons, organizations or places that
+	// the gold list does not have: reported, not failed (MISC is not in
+	// the gold list; an extra ORG may be right).
+	extra := 0
+	for file, a := range analyses {
+		for _, m := range a.Mentions {
+			if m.Type == news.TypeMisc {
+				continue
+			}
+			in := false
+			for _, g := range gold {
+				if g.file == file && m.Start < g.spans[0].End && g.spans[0].Start < m.End {
+					in = true
+					break
+				}
+			}
+			if !in {
+				extra++
+				t.Logf("%s:%d: extra %s %q", file, m.Start, m.Type, texts[file][m.Start:m.End])
+			}
+		}
+	}
+	t.Logf("%d extra person/organization/place mentions", extra)
+}
+
+func context(text string, s news.Span) string {
+	a, b := max(0, s.Start-30), min(len(text), s.End+30)
+	for a > 0 && !utf8.RuneStart(text[a]) {
+		a--
+	}
+	for b < len(text) && !utf8.RuneStart(text[b]) {
+		b++
+	}
+	return text[a:b]
+}
+
+// TestTitles checks that titles and honorifics stay out of names and are
+// kept as role cues.
+func TestTitles(t *testing.T) {
+	an := newAnalyzer(t)
+	tests := []struct {
+		text, name, title string
+	}{
+		{"Syrian President Bashar al-Assad made an unannounced visit to Iran on Sunday.", "Bashar al-Assad", "Syrian President"},
+		{"He met Ayatollah Seyyed Ali Khamenei in Tehran on Monday.", "Seyyed Ali Khamenei", "Ayatollah"},
+		{"Foreign Minister Hossein Amir-Abdollahian attended the meeting in Tehran.", "Hossein Amir-Abdollahian", "Foreign Minister"},
+		{"The talks were attended by Prime Minister Tomas Verhel of Essaria.", "Tomas Verhel", "Prime Minister"},
+		{"Mr. Raisi played a significant role, the statement said.", "Raisi", "Mr."},
+		{"Commander Lieutenant General Qassem Soleimani was killed in January 2020.", "Qassem Soleimani", "Commander Lieutenant General"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := an.Analyze(tt.text)
+			for _, m := range a.Mentions {
+				if tt.text[m.Start:m.End] != tt.name {
+					continue
+				}
+				if m.Type != news.TypePerson {
+					t.Errorf("%q typed %s, want PER", tt.name, m.Type)
+				}
+				if got := tt.text[m.Title.Start:m.Title.End]; got != tt.title {
+					t.Errorf("title of %q = %q, want %q", tt.name, got, tt.title)
+				}
+				return
+			}
+			var got []string
+			for _, m := range a.Mentions {
+				got = append(got, tt.text[m.Start:m.End]+"/"+m.Type)
+			}
+			t.Errorf("no mention %q; got %v", tt.name, got)
+		})
+	}
+}
+
+// TestAnalyzeInvariants checks the spans of the analysis of real articles.
+func TestAnalyzeInvariants(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(seedsDir, "*.txt"))
+	more, _ := filepath.Glob("../../../shared/data/bbc/politics/0[0-4]*.txt")
+	files = append(files, more...)
+	if len(files) == 0 {
+		t.Skip("../shared not present")
+	}
+	an := newAnalyzer(t)
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		text := string(b)
+		if !utf8.ValidString(text) {
+			continue
+		}
+		a := an.Analyze(text)
+		prevEnd := 0
+		for _, m := range a.Mentions {
+			if m.Start < prevEnd || m.End <= m.Start || m.End > len(text) || !utf8.RuneStart(text[m.Start]) || m.End < len(text) && !utf8.RuneStart(text[m.End]) {
+				t.Errorf("%s: bad mention span %d-%d", f, m.Start, m.End)
+			}
+			if m.Title.End > m.Title.Start && (m.Title.End > m.Start || m.Title.Start < 0) {
+				t.Errorf("%s: title %d-%d not before its name %d", f, m.Title.Start, m.Title.End, m.Start)
+			}
+			prevEnd = m.End
+		}
+		if len(a.Tokens) == 0 || len(a.Sentences) == 0 || len(a.Paragraphs) == 0 || a.Version != analyze.Version {
+			t.Errorf("%s: empty analysis %d tokens", f, len(a.Tokens))
+		}
+	}
+}
+
+func BenchmarkAnalyze(b *testing.B) {
+	files, _ := filepath.Glob("../../../shared/data/bbc/*/*.txt")
+	if len(files) == 0 {
+		b.Skip("../shared/data/bbc not present")
+	}
+	var texts []string
+	var size, words int64
+	for _, f := range files {
+		raw, _ := os.ReadFile(f)
+		if !utf8.Valid(raw) {
+			continue
+		}
+		texts = append(texts, string(raw))
+		size += int64(len(raw))
+		words += int64(news.Words(string(raw)))
+	}
+	an := newAnalyzer(b)
+	b.SetBytes(size / int64(len(texts)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if a := an.Analyze(texts[i%len(texts)]); len(a.Tokens) == 0 {
+			b.Fatal("no tokens")
+		}
+		i++
+	}
+	b.ReportMetric(float64(words)/float64(len(texts))*float64(i)/b.Elapsed().Seconds(), "words/s")
+}
