@@ -675,6 +675,9 @@ func TestServe(t *testing.T) {
 			t.Errorf("GET %s: CSP %q", path, csp)
 		}
 	}
+	if _, body, _ := get(t, base+"/documents/"+id); !strings.Contains(body, `<mark class="m-LOC"`) {
+		t.Errorf("document page does not mark the place Marosh:\n%s", body)
+	}
 	if _, body, _ := get(t, base+"/search?q=water+agreement"); !strings.Contains(body, "/documents/"+id) {
 		t.Errorf("search did not find the document:\n%s", body)
 	}
@@ -738,4 +741,80 @@ func sep(dsn string) string {
 		return "&"
 	}
 	return "?"
+}
+
+// TestTagNER runs `parallax tag ner` on CoNLL input: token lines come back
+// as TOKEN<TAB>TAG, blank and -DOCSTART- lines unchanged.
+func TestTagNER(t *testing.T) {
+	in := "-DOCSTART- -X- -X- O\n\nEU B-ORG\nrejects O\nGerman B-MISC\ncall O\n\nPeter\nBlackburn\n\n"
+	r := run(t, t.TempDir(), in, "tag", "ner")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	lines := strings.Split(r.stdout, "\n")
+	want := []string{"-DOCSTART- -X- -X- O", "", "EU\tB-ORG", "rejects\tO", "German\tB-MISC", "call\tO", "", "Peter\tB-PER", "Blackburn\tI-PER", "", ""}
+	if len(lines) != len(want) {
+		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), r.stdout)
+	}
+	for i := range want {
+		if lines[i] != want[i] {
+			t.Errorf("line %d = %q, want %q", i+1, lines[i], want[i])
+		}
+	}
+	if r := run(t, t.TempDir(), "", "tag", "pos"); r.code != 2 {
+		t.Errorf("tag pos: exit %d, want 2", r.code)
+	}
+}
+
+// TestEvalNER scores the embedded model on CoNLL-2003 dev and holds the
+// accuracy floor of what ingest finds.
+func TestEvalNER(t *testing.T) {
+	dev, _ := filepath.Abs("../../../shared/data/conll2003/dev.txt")
+	if _, err := os.Stat(dev); err != nil {
+		t.Skip("../shared/data/conll2003 not present")
+	}
+	r := run(t, t.TempDir(), "", "eval", "ner", dev)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	m := regexp.MustCompile(`(?s)What parallax finds.*?FB1:\s+([0-9.]+)`).FindStringSubmatch(r.stdout)
+	if m == nil {
+		t.Fatalf("no overall F1 in:\n%s", r.stdout)
+	}
+	var f1 float64
+	fmt.Sscanf(m[1], "%f", &f1)
+	if f1 < 93.5 {
+		t.Errorf("overall F1 %.2f on CoNLL-2003 dev, floor 93.5", f1)
+	}
+	for _, typ := range []string{"PER:", "ORG:", "LOC:", "MISC:"} {
+		if !strings.Contains(r.stdout, typ) {
+			t.Errorf("no %s line", typ)
+		}
+	}
+}
+
+// TestAnalyzeLater ingests without analysis, then analyses with
+// `parallax analyze`: the result is what ingest would have found.
+func TestAnalyzeLater(t *testing.T) {
+	dir := seeds(t)
+	work := t.TempDir()
+	if r := run(t, work, "", "ingest", "--no-analyze", "--db", "later.db", dir); r.code != 0 {
+		t.Fatalf("ingest --no-analyze: %s", r.stderr)
+	}
+	if e := exportJSON(t, work, "later.db"); len(e.Mentions) != 0 {
+		t.Fatalf("%d mentions after --no-analyze", len(e.Mentions))
+	}
+	if r := run(t, work, "", "analyze", "--db", "later.db"); r.code != 0 || !strings.Contains(r.stderr, "analysed 5 documents") {
+		t.Fatalf("analyze: exit %d: %s", r.code, r.stderr)
+	}
+	if r := run(t, work, "", "analyze", "--db", "later.db"); !strings.Contains(r.stderr, "analysed 0 documents") {
+		t.Errorf("second analyze redid work: %s", r.stderr)
+	}
+	if r := run(t, work, "", "ingest", "--db", "now.db", dir); r.code != 0 {
+		t.Fatalf("ingest: %s", r.stderr)
+	}
+	later, now := exportJSON(t, work, "later.db"), exportJSON(t, work, "now.db")
+	if !equalJSON(later.Mentions, now.Mentions) || !equalJSON(later.Entities, now.Entities) {
+		t.Errorf("analyze after ingest found other names than ingest (%d vs %d mentions)", len(later.Mentions), len(now.Mentions))
+	}
 }
