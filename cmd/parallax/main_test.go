@@ -656,7 +656,7 @@ func TestDemo(t *testing.T) {
 // API, search, escaping and security headers.
 func TestServe(t *testing.T) {
 	work := t.TempDir()
-	stdin := `{"source":"<img src=x onerror=alert(1)>","title":"<script>alert('x')</script> Evil headline","text":"Marosh talks <script>alert(2)</script> ended with a water agreement on Wednesday, officials said."}` + "\n"
+	stdin := `{"source":"<img src=x onerror=alert(1)>","title":"<script>alert('x')</script> Evil headline","text":"Talks in Tehran <script>alert(2)</script> ended with a water agreement on Wednesday, Foreign Minister Hossein Amir-Abdollahian said."}` + "\n"
 	if r := run(t, work, stdin, "ingest", "-"); r.code != 0 {
 		t.Fatalf("ingest: %s", r.stderr)
 	}
@@ -675,8 +675,8 @@ func TestServe(t *testing.T) {
 			t.Errorf("GET %s: CSP %q", path, csp)
 		}
 	}
-	if _, body, _ := get(t, base+"/documents/"+id); !strings.Contains(body, `<mark class="m-LOC"`) {
-		t.Errorf("document page does not mark the place Marosh:\n%s", body)
+	if _, body, _ := get(t, base+"/documents/"+id); !strings.Contains(body, `<mark class="m-LOC" title="LOC" data-entity="`+id+`-e`) {
+		t.Errorf("document page does not mark the place Tehran:\n%s", body)
 	}
 	if _, body, _ := get(t, base+"/search?q=water+agreement"); !strings.Contains(body, "/documents/"+id) {
 		t.Errorf("search did not find the document:\n%s", body)
@@ -687,6 +687,15 @@ func TestServe(t *testing.T) {
 	}
 	if code != 200 || json.Unmarshal([]byte(body), &list) != nil || len(list.Items) != 1 || list.Items[0].ID != id {
 		t.Errorf("GET /api/documents: %d %s", code, body)
+	}
+	code, body, _ = get(t, base+"/api/documents/"+id+"/analysis")
+	var an struct {
+		Sentences [][2]int         `json:"sentences"`
+		Tokens    [][2]int         `json:"tokens"`
+		Mentions  []export.Mention `json:"mentions"`
+	}
+	if code != 200 || json.Unmarshal([]byte(body), &an) != nil || len(an.Sentences) == 0 || len(an.Tokens) < 10 || len(an.Mentions) == 0 {
+		t.Errorf("GET /api/documents/ID/analysis: %d %s", code, body)
 	}
 	if code, _, _ := get(t, base+"/api/documents/nope"); code != 404 {
 		t.Errorf("GET /api/documents/nope: %d, want 404", code)

@@ -239,3 +239,47 @@ func (s *Server) handleAPIStats(w http.ResponseWriter, r *http.Request) error {
 	writeJSON(w, http.StatusOK, map[string]int{"documents": st.Documents, "duplicates": st.Duplicates, "sources": st.Sources})
 	return nil
 }
+
+// apiAnalysis is a document's analysis in the API: its segmentation as
+// [start, end) byte spans, and its names as exported.
+type apiAnalysis struct {
+	Document   string           `json:"document"`
+	Version    int              `json:"version"`
+	Paragraphs [][2]int         `json:"paragraphs"`
+	Sentences  [][2]int         `json:"sentences"`
+	Tokens     [][2]int         `json:"tokens"`
+	Entities   []export.Entity  `json:"entities"`
+	Mentions   []export.Mention `json:"mentions"`
+}
+
+func spanPairs(spans []news.Span) [][2]int {
+	out := make([][2]int, len(spans))
+	for i, s := range spans {
+		out[i] = [2]int{s.Start, s.End}
+	}
+	return out
+}
+
+func (s *Server) handleAPIAnalysis(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.store.Document(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	a, err := s.store.Analysis(r.Context(), d.ID)
+	if err != nil {
+		return err
+	}
+	entities, mentions := export.DocumentEntities(d, a)
+	if entities == nil {
+		entities = []export.Entity{}
+	}
+	if mentions == nil {
+		mentions = []export.Mention{}
+	}
+	writeJSON(w, http.StatusOK, apiAnalysis{
+		Document: d.ID, Version: a.Version,
+		Paragraphs: spanPairs(a.Paragraphs), Sentences: spanPairs(a.Sentences), Tokens: spanPairs(a.Tokens),
+		Entities: entities, Mentions: mentions,
+	})
+	return nil
+}

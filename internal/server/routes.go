@@ -15,6 +15,7 @@ func (s *Server) routes() http.Handler {
 	// API
 	mux.HandleFunc("GET /api/documents", s.api(s.handleAPIDocuments))
 	mux.HandleFunc("GET /api/documents/{id}", s.api(s.handleAPIDocument))
+	mux.HandleFunc("GET /api/documents/{id}/analysis", s.api(s.handleAPIAnalysis))
 	mux.HandleFunc("GET /api/search", s.api(s.handleAPISearch))
 	mux.HandleFunc("GET /api/stats", s.api(s.handleAPIStats))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
