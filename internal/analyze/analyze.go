@@ -305,6 +305,11 @@ func afterHonorifics(words []string, spans []tokenMention) []tokenMention {
 			added = append(added, tokenMention{start: k + 1, end: j, typ: news.TypePerson})
 		}
 	}
+	return withAdded(spans, added)
+}
+
+// withAdded returns spans with added merged in, in token order.
+func withAdded(spans, added []tokenMention) []tokenMention {
 	if len(added) == 0 {
 		return spans
 	}
@@ -397,11 +402,7 @@ func organizations(words []string, spans []tokenMention) []tokenMention {
 		}
 		k = j
 	}
-	if len(found) > 0 {
-		spans = append(spans, found...)
-		slices.SortFunc(spans, func(a, b tokenMention) int { return a.start - b.start })
-	}
-	return spans
+	return withAdded(spans, found)
 }
 
 // kindAfter reports whether the words after a name say it is an
@@ -601,12 +602,7 @@ func propagate(words []string, sentences []text.Sentence, spans []tokenMention) 
 			}
 		}
 	}
-	if len(added) == 0 {
-		return spans
-	}
-	spans = append(spans, added...)
-	slices.SortFunc(spans, func(a, b tokenMention) int { return a.start - b.start })
-	return spans
+	return withAdded(spans, added)
 }
 
 // numberEntities gives the mentions of one name in one document the same
@@ -615,20 +611,22 @@ func propagate(words []string, sentences []text.Sentence, spans []tokenMention) 
 func numberEntities(words []string, spans []tokenMention, out []news.Mention) {
 	ids := map[string]int{}
 	surnames := map[string]int{} // person surname -> entity of the full name
-	key := func(m tokenMention) string {
-		return m.typ + "\x00" + strings.ToLower(strings.Join(words[m.start:m.end], " "))
+	// idOf numbers the distinct names of one type in the order met.
+	idOf := func(m tokenMention) int {
+		k := m.typ + "\x00" + strings.ToLower(strings.Join(words[m.start:m.end], " "))
+		id, ok := ids[k]
+		if !ok {
+			id = len(ids)
+			ids[k] = id
+		}
+		return id
 	}
 	// Full person names first, so surnames can join them.
 	for i, m := range spans {
 		if m.typ != news.TypePerson || m.end-m.start < 2 {
 			continue
 		}
-		k := key(m)
-		id, ok := ids[k]
-		if !ok {
-			id = len(ids)
-			ids[k] = id
-		}
+		id := idOf(m)
 		out[i].Entity = id
 		s := strings.ToLower(words[m.end-1])
 		if prev, ok := surnames[s]; ok && prev != id {
@@ -647,12 +645,6 @@ func numberEntities(words []string, spans []tokenMention, out []news.Mention) {
 				continue
 			}
 		}
-		k := key(m)
-		id, ok := ids[k]
-		if !ok {
-			id = len(ids)
-			ids[k] = id
-		}
-		out[i].Entity = id
+		out[i].Entity = idOf(m)
 	}
 }
