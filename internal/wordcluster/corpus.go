@@ -13,7 +13,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/ingest"
 )
 
 // Corpus reads the unlabeled news text of the shared data directory and
@@ -125,7 +126,7 @@ func (c *corpus) readBBC(dir string) error {
 		if err != nil {
 			return err
 		}
-		c.addText(decodeText(data))
+		c.addText(ingest.DecodeText(data))
 	}
 	return nil
 }
@@ -141,35 +142,10 @@ func (c *corpus) readPolnear(dir string) error {
 			if err != nil {
 				return err
 			}
-			c.addText(decodeText(data))
+			c.addText(ingest.DecodeText(data))
 		}
 	}
 	return nil
-}
-
-// decodeText returns data as a string, decoding it from Windows-1252 if it
-// is not valid UTF-8.
-func decodeText(data []byte) string {
-	if utf8.Valid(data) {
-		return string(data)
-	}
-	var b strings.Builder
-	for _, c := range data {
-		switch {
-		case c < 0x80:
-			b.WriteByte(c)
-		case c < 0xa0:
-			b.WriteRune(cp1252[c-0x80])
-		default:
-			b.WriteRune(rune(c))
-		}
-	}
-	return b.String()
-}
-
-var cp1252 = [32]rune{
-	'€', '\ufffd', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\ufffd', 'Ž', '\ufffd',
-	'\ufffd', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\ufffd', 'ž', 'Ÿ',
 }
 
 // readTokenXML reads the <token sentence="…"> elements of CAT XML files

@@ -41,17 +41,6 @@ func TestTokenize(t *testing.T) {
 	}
 }
 
-func TestDecodeText(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"caf\xe9 \x93quoted\x94 \x80", "café “quoted” €"},
-		{"already UTF-8: café", "already UTF-8: café"},
-	} {
-		if got := decodeText([]byte(tc.in)); got != tc.want {
-			t.Errorf("decodeText(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 func FuzzTokenize(f *testing.F) {
 	f.Add("He said: \"No, U.S. don't.\" Then £5 ... '90s parents' (x)")
 	f.Add("''''..!!??")
