@@ -1,0 +1,111 @@
+package reconcile
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// nameParticles are the words in names that spellings keep or drop at will
+// ("Bashar al-Assad" and "Bashar Assad"); they do not tell names apart.
+var nameParticles = map[string]bool{
+	"al": true, "el": true, "ul": true, "bin": true, "ibn": true, "ben": true, "bint": true,
+	"de": true, "da": true, "di": true, "du": true, "van": true, "von": true, "der": true,
+	"the": true, "of": true, "and": true, "&": true,
+}
+
+// NameTokens returns the words of a name as they are compared across
+// documents and outlets: lower-cased, accents removed, hyphens and
+// apostrophes as word breaks, particles dropped, and doubled letters
+// collapsed, so that transliteration variants meet ("Seyyed"/"Seyed",
+// "Qassem"/"Qasem", "Amir-Abdollahian"/"Amir Abdollahian",
+// "al-Assad"/"Assad").
+func NameTokens(name string) []string {
+	var words []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() == 0 {
+			return
+		}
+		w := b.String()
+		b.Reset()
+		if !nameParticles[w] {
+			words = append(words, collapseDoubles(w))
+		}
+	}
+	for _, r := range norm.NFKD.String(name) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// accents go
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		case r == '.' && b.Len() == 1:
+			// "U.S." stays "us": an initial's period joins the letters
+		case r == '.':
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
+}
+
+// collapseDoubles turns runs of one letter into one ("seyyed" → "seyed").
+func collapseDoubles(w string) string {
+	var b strings.Builder
+	var prev rune
+	for i, r := range w {
+		if i > 0 && r == prev {
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// NameKey returns the normalized form of a whole name (see NameTokens):
+// two names with the same key are spellings of one name.
+func NameKey(name string) string {
+	return strings.Join(NameTokens(name), " ")
+}
+
+// Acronym returns the initials of a name of several words ("Islamic
+// Revolutionary Guard Corps" → "irgc", "United Arab Emirates" → "uae"),
+// or "" for a name of one word. Particles count only when written
+// capitalized.
+func Acronym(name string) string {
+	fields := strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
+	if len(fields) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, f := range fields {
+		r := []rune(f)[0]
+		if !unicode.IsUpper(r) {
+			continue // "of", "the"
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+// IsAcronym reports whether name is written as an acronym: one word of two
+// to six capital letters, possibly with periods ("IRGC", "U.S.").
+func IsAcronym(name string) bool {
+	n := 0
+	for _, r := range name {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case r == '.':
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 6
+}

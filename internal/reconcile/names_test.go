@@ -1,0 +1,57 @@
+package reconcile_test
+
+import (
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/reconcile"
+)
+
+func TestNameKey(t *testing.T) {
+	same := [][2]string{
+		{"Bashar al-Assad", "Bashar Assad"},
+		{"Seyyed Ali Khamenei", "Seyed Ali Khamenei"},
+		{"Qassem Soleimani", "Qasem Soleimani"},
+		{"Hossein Amir-Abdollahian", "Hossein Amir Abdollahian"},
+		{"Mohammed bin Zayed Al Nahyan", "Mohammed bin Zayed al-Nahyan"},
+		{"José Martí", "Jose Marti"},
+		{"U.S.", "US"},
+	}
+	for _, p := range same {
+		if a, b := reconcile.NameKey(p[0]), reconcile.NameKey(p[1]); a != b {
+			t.Errorf("NameKey(%q) = %q, NameKey(%q) = %q; want equal", p[0], a, p[1], b)
+		}
+	}
+	different := [][2]string{
+		{"Bashar al-Assad", "Hafez al-Assad"},
+		{"Mohammed bin Rashid Al Maktoum", "Mohammed bin Zayed Al Nahyan"},
+		{"Hossein Amir-Abdollahian", "Hossein Hamedani"},
+		{"Ruhollah Khomeini", "Ali Khamenei"},
+	}
+	for _, p := range different {
+		if a, b := reconcile.NameKey(p[0]), reconcile.NameKey(p[1]); a == b {
+			t.Errorf("NameKey(%q) = NameKey(%q) = %q; want different", p[0], p[1], a)
+		}
+	}
+}
+
+func TestAcronym(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"Islamic Revolutionary Guard Corps", "irgc"},
+		{"United Arab Emirates", "uae"},
+		{"Supreme National Security Council", "snsc"},
+		{"United States", "us"},
+		{"Seren Basin Commission", "sbc"},
+		{"Bank of England", "be"},
+		{"Hezbollah", ""},
+	}
+	for _, tt := range tests {
+		if got := reconcile.Acronym(tt.name); got != tt.want {
+			t.Errorf("Acronym(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	for name, want := range map[string]bool{"IRGC": true, "U.S.": true, "UAE": true, "Iran": false, "I": false, "NATOPLUSX": false} {
+		if got := reconcile.IsAcronym(name); got != want {
+			t.Errorf("IsAcronym(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
