@@ -827,3 +827,22 @@ func TestAnalyzeLater(t *testing.T) {
 		t.Errorf("analyze after ingest found other names than ingest (%d vs %d mentions)", len(later.Mentions), len(now.Mentions))
 	}
 }
+
+// TestEvalEntities runs `parallax eval entities` on MEANTIME. Issue 4
+// builds the linking this measures; the test checks that the report is
+// complete, not its numbers yet.
+func TestEvalEntities(t *testing.T) {
+	dir, _ := filepath.Abs("../../../shared/data/meantime/intra_cross-doc_annotation")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/data/meantime not present")
+	}
+	r := run(t, t.TempDir(), "", "eval", "entities", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"90 documents, 3290 gold entity mentions", "Mention detection", "cross-document"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("report lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}

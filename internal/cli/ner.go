@@ -103,7 +103,7 @@ func tagCoNLL(ctx context.Context, t *ner.Tagger, r io.Reader, w io.Writer) erro
 }
 
 func runEval(ctx context.Context, env Env, args []string) int {
-	fs, _ := newFlags(env, "eval", "KIND FILE...", "Score Parallax on annotated data. Kinds: ner (CoNLL files: conlleval precision, recall and F1 per type and overall)")
+	fs, _ := newFlags(env, "eval", "KIND FILE...", "Score Parallax on annotated data. Kinds: ner (CoNLL files: conlleval precision, recall and F1 per type and overall); entities (MEANTIME directories: mention detection and cross-document B3)")
 	pos, code, stop := parse(fs, args)
 	if stop {
 		return code
@@ -115,8 +115,10 @@ func runEval(ctx context.Context, env Env, args []string) int {
 	switch pos[0] {
 	case "ner":
 		return evalNER(ctx, env, pos[1:])
+	case "entities":
+		return evalEntities(ctx, env, pos[1:])
 	}
-	fmt.Fprintf(env.Stderr, "parallax eval: unknown kind %q (want ner)\n", pos[0])
+	fmt.Fprintf(env.Stderr, "parallax eval: unknown kind %q (want ner or entities)\n", pos[0])
 	return ExitUsage
 }
 
