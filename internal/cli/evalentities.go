@@ -87,4 +87,3 @@ func evalEntities(ctx context.Context, env Env, dirs []string) int {
 func printPRF(w io.Writer, label string, s meantime.PRF) {
 	fmt.Fprintf(w, "%-26s precision %6.2f%%  recall %6.2f%%  F1 %6.2f\n", label, 100*s.Precision, 100*s.Recall, 100*s.F1)
 }
-
