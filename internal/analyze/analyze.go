@@ -178,12 +178,25 @@ type tokenMention struct {
 
 // stripTitles moves titles the tagger included in a name out of it: a
 // person's ("President Raisi"), and a person the tagger took for something
-// else because of the title ("General Soleimani" as an organization). A
-// mention that is nothing but title words ("Prince") is dropped.
+// else because of the title ("Martyr Soleimani" as a place). A mention that
+// is nothing but title words ("Prince") is dropped.
 func stripTitles(words []string, spans []tokenMention) []tokenMention {
+	// The words of the persons the tagger found, to tell "General
+	// Soleimani" (a person named elsewhere) from "General Motors".
+	personWords := map[string]bool{}
+	for _, m := range spans {
+		if m.typ == news.TypePerson {
+			for _, w := range words[m.start:m.end] {
+				personWords[w] = true
+			}
+		}
+	}
 	out := spans[:0]
 	for _, m := range spans {
-		if m.end-m.start > 1 && isPersonTitle(words[m.start]) && startsUpper(words[m.start+1]) && !isTitleWord(words[m.end-1]) {
+		// An organization keeps its type unless an honorific opens it
+		// ("Imam Khomeini") or the rest is a person of the document.
+		if m.end-m.start > 1 && isPersonTitle(words[m.start]) && startsUpper(words[m.start+1]) && !isTitleWord(words[m.end-1]) &&
+			(m.typ != news.TypeOrganization || honorifics[strings.ToLower(strings.TrimSuffix(words[m.start], "."))] || personWords[words[m.end-1]]) {
 			m.typ = news.TypePerson
 		}
 		if m.typ == news.TypePerson {

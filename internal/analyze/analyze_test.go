@@ -262,3 +262,28 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)/float64(len(texts))*float64(i)/b.Elapsed().Seconds(), "words/s")
 }
+
+// TestTitleLookalikes checks that a title word opening an organization's
+// name stays in it.
+func TestTitleLookalikes(t *testing.T) {
+	an := newAnalyzer(t)
+	for _, tt := range []struct{ text, name, typ string }{
+		{"General Motors said on Monday it would cut 10,000 jobs in Michigan.", "General Motors", news.TypeOrganization},
+		{"Shares of General Electric rose 3 percent in New York.", "General Electric", news.TypeOrganization},
+	} {
+		a := an.Analyze(tt.text)
+		ok := false
+		for _, m := range a.Mentions {
+			if tt.text[m.Start:m.End] == tt.name && m.Type == tt.typ {
+				ok = true
+			}
+		}
+		if !ok {
+			var got []string
+			for _, m := range a.Mentions {
+				got = append(got, tt.text[m.Start:m.End]+"/"+m.Type)
+			}
+			t.Errorf("%q: no %s %q; got %v", tt.text, tt.typ, tt.name, got)
+		}
+	}
+}
