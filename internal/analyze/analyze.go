@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/names"
 	"github.com/parallax-news/parallax/internal/ner"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/text"
@@ -659,5 +660,51 @@ func numberEntities(words []string, spans []tokenMention, out []news.Mention) {
 			}
 		}
 		out[i].Entity = idOf(m)
+	}
+	linkAcronyms(words, spans, out)
+}
+
+// linkAcronyms gives an acronym the entity of the name it stands for in
+// the document: the name it follows in brackets ("Islamic Revolutionary
+// Guard Corps (IRGC)"), or a name of its type whose initials it is
+// ("UAE" after "United Arab Emirates").
+func linkAcronyms(words []string, spans []tokenMention, out []news.Mention) {
+	byInitials := map[string]int{} // type + initials -> entity, -1 when two names share them
+	for i, m := range spans {
+		if m.end-m.start < 2 {
+			continue
+		}
+		a := names.Acronym(strings.Join(words[m.start:m.end], " "))
+		if a == "" {
+			continue
+		}
+		k := m.typ + "\x00" + a
+		if id, ok := byInitials[k]; ok && id != out[i].Entity {
+			byInitials[k] = -1
+		} else if !ok {
+			byInitials[k] = out[i].Entity
+		}
+	}
+	renumber := map[int]int{}
+	for i, m := range spans {
+		if m.end-m.start != 1 || !names.IsAcronym(words[m.start]) {
+			continue
+		}
+		// Defined in brackets right after the name.
+		if i > 0 && spans[i-1].end+1 == m.start && words[spans[i-1].end] == "(" && m.end < len(words) && words[m.end] == ")" && spans[i-1].end-spans[i-1].start > 1 {
+			renumber[out[i].Entity] = out[i-1].Entity
+			continue
+		}
+		if id, ok := byInitials[m.typ+"\x00"+names.NameKey(words[m.start])]; ok && id >= 0 {
+			renumber[out[i].Entity] = id
+		}
+	}
+	if len(renumber) == 0 {
+		return
+	}
+	for i := range out {
+		if id, ok := renumber[out[i].Entity]; ok {
+			out[i].Entity = id
+		}
 	}
 }

@@ -287,3 +287,33 @@ func TestTitleLookalikes(t *testing.T) {
 		}
 	}
 }
+
+// TestAcronyms checks that an acronym shares the entity of the name it
+// stands for within a document.
+func TestAcronyms(t *testing.T) {
+	an := newAnalyzer(t)
+	for _, tt := range []struct{ text, full, acronym string }{
+		{"Qassem Soleimani was a senior commander in the Islamic Revolutionary Guard Corps (IRGC). The IRGC denied the report.", "Islamic Revolutionary Guard Corps", "IRGC"},
+		{"The United Arab Emirates signed the accord on Monday. Officials in the UAE said it would take effect in June.", "United Arab Emirates", "UAE"},
+	} {
+		a := an.Analyze(tt.text)
+		full, acr := -1, []int{}
+		for _, m := range a.Mentions {
+			switch tt.text[m.Start:m.End] {
+			case tt.full:
+				full = m.Entity
+			case tt.acronym:
+				acr = append(acr, m.Entity)
+			}
+		}
+		if full < 0 || len(acr) == 0 {
+			t.Errorf("%q: names not found (full %d, acronyms %v)", tt.text, full, acr)
+			continue
+		}
+		for _, id := range acr {
+			if id != full {
+				t.Errorf("%q: %s is entity %d, %s entity %d", tt.text, tt.acronym, id, tt.full, full)
+			}
+		}
+	}
+}

@@ -7,13 +7,13 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/meantime"
-	"github.com/parallax-news/parallax/internal/reconcile"
+	"github.com/parallax-news/parallax/internal/names"
 )
 
 // evalEntities scores entity mentions and their clustering across
 // documents on MEANTIME: every document's text is analysed as ingest
 // would, names are linked across documents by their normalized form and
-// type (reconcile.NameKey), and both are compared with the gold
+// type (names.NameKey), and both are compared with the gold
 // annotation.
 func evalEntities(ctx context.Context, env Env, dirs []string) int {
 	an, err := newAnalyzer()
@@ -44,16 +44,16 @@ func evalEntities(ctx context.Context, env Env, dirs []string) int {
 		}
 		a := an.Analyze(d.Text)
 		var spans []meantime.Span
-		names := map[int]string{} // entity number -> its fullest name
+		fullest := map[int]string{} // entity number -> its fullest name
 		for _, m := range a.Mentions {
-			if n := d.Text[m.Start:m.End]; len(n) > len(names[m.Entity]) {
-				names[m.Entity] = n
+			if n := d.Text[m.Start:m.End]; len(n) > len(fullest[m.Entity]) {
+				fullest[m.Entity] = n
 			}
 		}
 		for _, m := range a.Mentions {
 			s := meantime.Span{Start: m.Start, End: m.End}
 			spans = append(spans, s)
-			predicted[meantime.MentionKey{Doc: d.Name, Span: s}] = m.Type + ":" + reconcile.NameKey(names[m.Entity])
+			predicted[meantime.MentionKey{Doc: d.Name, Span: s}] = m.Type + ":" + names.NameKey(fullest[m.Entity])
 		}
 		var gold, goldNames []meantime.Span
 		for _, m := range d.Mentions {

@@ -1,9 +1,9 @@
-package reconcile_test
+package names_test
 
 import (
 	"testing"
 
-	"github.com/parallax-news/parallax/internal/reconcile"
+	"github.com/parallax-news/parallax/internal/names"
 )
 
 func TestNameKey(t *testing.T) {
@@ -17,7 +17,7 @@ func TestNameKey(t *testing.T) {
 		{"U.S.", "US"},
 	}
 	for _, p := range same {
-		if a, b := reconcile.NameKey(p[0]), reconcile.NameKey(p[1]); a != b {
+		if a, b := names.NameKey(p[0]), names.NameKey(p[1]); a != b {
 			t.Errorf("NameKey(%q) = %q, NameKey(%q) = %q; want equal", p[0], a, p[1], b)
 		}
 	}
@@ -28,7 +28,7 @@ func TestNameKey(t *testing.T) {
 		{"Ruhollah Khomeini", "Ali Khamenei"},
 	}
 	for _, p := range different {
-		if a, b := reconcile.NameKey(p[0]), reconcile.NameKey(p[1]); a == b {
+		if a, b := names.NameKey(p[0]), names.NameKey(p[1]); a == b {
 			t.Errorf("NameKey(%q) = NameKey(%q) = %q; want different", p[0], p[1], a)
 		}
 	}
@@ -45,12 +45,12 @@ func TestAcronym(t *testing.T) {
 		{"Hezbollah", ""},
 	}
 	for _, tt := range tests {
-		if got := reconcile.Acronym(tt.name); got != tt.want {
+		if got := names.Acronym(tt.name); got != tt.want {
 			t.Errorf("Acronym(%q) = %q, want %q", tt.name, got, tt.want)
 		}
 	}
 	for name, want := range map[string]bool{"IRGC": true, "U.S.": true, "UAE": true, "Iran": false, "I": false, "NATOPLUSX": false} {
-		if got := reconcile.IsAcronym(name); got != want {
+		if got := names.IsAcronym(name); got != want {
 			t.Errorf("IsAcronym(%q) = %v, want %v", name, got, want)
 		}
 	}
