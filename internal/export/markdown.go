@@ -13,8 +13,9 @@ import (
 )
 
 // writeMarkdown writes a readable report: what the store holds, coverage by
-// outlet, the documents in date order, and the near-duplicate groups. The
-// report is built from document summaries (no texts), so it stays small.
+// outlet, the documents in date order, the names most often mentioned, and
+// the near-duplicate groups. The report keeps summaries, not texts, so it
+// stays small.
 func writeMarkdown(ctx context.Context, st store.Store, w *bufio.Writer) error {
 	type summary struct {
 		id, title, source, published, origin, dup string
@@ -22,9 +23,15 @@ func writeMarkdown(ctx context.Context, st store.Store, w *bufio.Writer) error {
 	}
 	var docs []summary
 	bySource := map[string]int{}
-	err := eachDocument(ctx, st, func(d news.Document) error {
+	type nameKey struct{ name, typ string }
+	inDocs := map[nameKey]int{} // documents that name it
+	err := eachAnalysed(ctx, st, func(d news.Document, a news.Analysis) error {
 		docs = append(docs, summary{d.ID, d.Title, d.Source, d.Published, d.Origin, d.DuplicateOf, d.Seq})
 		bySource[d.Source]++
+		entities, _ := DocumentEntities(d, a)
+		for _, e := range entities {
+			inDocs[nameKey{e.Name, e.Type}]++
+		}
 		return nil
 	})
 	if err != nil {
@@ -61,6 +68,20 @@ func writeMarkdown(ctx context.Context, st store.Store, w *bufio.Writer) error {
 			title = d.origin
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | `%s` |\n", cell(orDash(d.published)), cell(orDash(d.source)), cell(title), d.id)
+	}
+
+	if len(inDocs) > 0 {
+		keys := make([]nameKey, 0, len(inDocs))
+		for k := range inDocs {
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, func(a, b nameKey) int {
+			return cmp.Or(cmp.Compare(inDocs[b], inDocs[a]), cmp.Compare(a.name, b.name), cmp.Compare(a.typ, b.typ))
+		})
+		w.WriteString("\n## Names most often mentioned\n\n| name | type | documents |\n| --- | --- | ---: |\n")
+		for _, k := range keys[:min(len(keys), 30)] {
+			fmt.Fprintf(w, "| %s | %s | %d |\n", cell(k.name), k.typ, inDocs[k])
+		}
 	}
 
 	groups := map[string][]summary{}
