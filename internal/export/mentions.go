@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
@@ -20,11 +21,86 @@ type Entity struct {
 	Roles   []Role   `json:"roles"`
 }
 
-// Role is a role an entity held, with the dates known.
+// Role is a role an entity held, with the dates known: a title before a
+// name ("Syrian President Bashar al-Assad") says its holder held it on the
+// day the article was published; "former" or "late" says only that the
+// holding ended by then. Evidence is where the article says so.
 type Role struct {
-	Role string  `json:"role"`
-	From *string `json:"from"`
-	To   *string `json:"to"`
+	Role     string    `json:"role"`
+	From     *string   `json:"from"`
+	To       *string   `json:"to"`
+	Evidence *Evidence `json:"evidence"`
+}
+
+// Evidence points at the characters of a document that support a finding.
+type Evidence struct {
+	Document string `json:"document"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+}
+
+// honorifics are titles that are no role: forms of address and religious
+// or posthumous honorifics ("Mr.", "Ayatollah", "Martyr").
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "sir": true, "dame": true, "dr": true,
+	"ayatollah": true, "imam": true, "sheikh": true, "shaikh": true, "martyr": true, "seyyed": true,
+	"seyed": true, "sayyid": true, "hojatoleslam": true, "his": true, "her": true, "excellency": true,
+}
+
+// roleOf returns the role a title names, and whether its holder had left it
+// by the article's date ("former President" → "President", true). It
+// returns "" for a title that names no role ("Mr.", "Ayatollah").
+func roleOf(title string) (string, bool) {
+	words := strings.Fields(title)
+	ended := false
+	for len(words) > 0 {
+		w := strings.ToLower(strings.TrimSuffix(words[0], "."))
+		switch {
+		case w == "former" || w == "late" || w == "the" || w == "ex":
+			ended = ended || w != "the"
+		case honorifics[w]:
+		default:
+			goto end
+		}
+		words = words[1:]
+	}
+end:
+	for len(words) > 0 && honorifics[strings.ToLower(strings.TrimSuffix(words[len(words)-1], "."))] {
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " "), ended
+}
+
+// addRole records that e held role per document d, once per role.
+func addRole(e *Entity, d news.Document, title news.Span) {
+	role, ended := roleOf(d.Text[title.Start:title.End])
+	if role == "" {
+		return
+	}
+	for _, r := range e.Roles {
+		if strings.EqualFold(r.Role, role) {
+			return
+		}
+	}
+	r := Role{Role: role, Evidence: &Evidence{Document: d.ID, Start: title.Start, End: title.End}}
+	if day := publishedDay(d.Published); day != "" {
+		if ended {
+			r.To = &day
+		} else {
+			from, to := day, day
+			r.From, r.To = &from, &to
+		}
+	}
+	e.Roles = append(e.Roles, r)
+}
+
+// publishedDay is the date part of a publication date ("2022-05-08" of
+// "2022-05-08T10:00:00Z").
+func publishedDay(p string) string {
+	if len(p) > 10 {
+		return p[:10]
+	}
+	return p
 }
 
 // Mention is a mention as exported: the contract's fields, then the
@@ -67,6 +143,9 @@ func DocumentEntities(d news.Document, a news.Analysis) ([]Entity, []Mention) {
 			e.Name = text
 		default:
 			addAlias(e, text)
+		}
+		if m.Type == news.TypePerson && m.Title.End > m.Title.Start {
+			addRole(e, d, m.Title)
 		}
 		mentions = append(mentions, Mention{
 			Document: d.ID, Start: m.Start, End: m.End, Entity: e.ID,
