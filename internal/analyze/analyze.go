@@ -70,13 +70,181 @@ func (a *Analyzer) Analyze(txt string) news.Analysis {
 			Start: doc.Tokens[m.start].Start,
 			End:   doc.Tokens[m.end-1].End,
 			Type:  m.typ,
+			Kind:  news.KindName,
 		}
 		if t := titleBefore(words, doc, spans, i); t.start < t.end {
 			out.Mentions[i].Title = news.Span{Start: doc.Tokens[t.start].Start, End: doc.Tokens[t.end-1].End}
 		}
 	}
 	numberEntities(words, spans, out.Mentions)
+	out.Mentions = descriptors(txt, words, doc, spans, out.Mentions)
 	return out
+}
+
+// descriptors finds the phrases that point back to a person named in the
+// document by a role their title gave them: after "Syrian President Bashar
+// al-Assad", "the Syrian president" and "the president" are Assad. When
+// two people hold matching roles ("the president" of Syria and of Iran),
+// the longer match wins, then the person named last before the phrase.
+func descriptors(txt string, words []string, doc text.Doc, spans []tokenMention, ms []news.Mention) []news.Mention {
+	type role struct {
+		words  []string // lower-cased, without honorifics
+		entity int
+	}
+	var roles []role
+	for _, m := range ms {
+		if m.Type != news.TypePerson || m.Title.End <= m.Title.Start {
+			continue
+		}
+		var ws []string
+		for _, w := range strings.Fields(txt[m.Title.Start:m.Title.End]) {
+			w = strings.ToLower(strings.Trim(w, ".,"))
+			if honorifics[w] || w == "former" || w == "late" || w == "acting" {
+				continue
+			}
+			ws = append(ws, w)
+		}
+		if len(ws) > 0 {
+			roles = append(roles, role{ws, m.Entity})
+		}
+	}
+	if len(roles) == 0 {
+		return ms
+	}
+	roles2words := func(rs []role) [][]string {
+		out := make([][]string, len(rs))
+		for i, r := range rs {
+			out[i] = r.words
+		}
+		return out
+	}
+	// Tokens of names, which a descriptor may not cross; a nationality
+	// ("Syrian" in "the Syrian president") may be part of one.
+	covered := make([]bool, len(words))
+	for _, m := range spans {
+		if m.typ == news.TypeMisc && m.end-m.start == 1 {
+			continue
+		}
+		for k := m.start; k < m.end; k++ {
+			covered[k] = true
+		}
+	}
+	startsMention := make(map[int]bool, len(spans))
+	for _, m := range spans {
+		startsMention[m.start] = true
+	}
+	// lastSeen[entity] is the token where the entity was last named.
+	var added []news.Mention
+	for k := 0; k+1 < len(words); k++ {
+		if !strings.EqualFold(words[k], "the") || covered[k+1] {
+			continue
+		}
+		sentStart := doc.Sentences[sentenceOf(doc, k)].FirstToken
+		bestLen, bestEntity, bestAt := 0, -1, -1
+		for _, r := range roles {
+			for n := min(len(r.words), 4); n >= 1; n-- {
+				if k+1+n > len(words) || startsMention[k+1+n] {
+					continue // a title before a name, not a descriptor
+				}
+				match := true
+				for j := 0; j < n; j++ {
+					if covered[k+1+j] || strings.ToLower(words[k+1+j]) != r.words[len(r.words)-n+j] {
+						match = false
+						break
+					}
+				}
+				if !match {
+					continue
+				}
+				// "the president of Syria" is the Syrian one.
+				if of := k + 1 + n; of+1 < len(words) && words[of] == "of" && startsUpper(words[of+1]) && !roleOfPlace(r.words, words[of+1]) && anyRoleOfPlace(roles2words(roles), words[of+1]) {
+					break
+				}
+				at := lastMentionBefore(spans, ms, r.entity, k)
+				if at >= sentStart {
+					// Named earlier in the same sentence: "Assad was quoted
+					// by the president's website" is another president.
+					break
+				}
+				if n > bestLen || n == bestLen && at > bestAt && bestEntity != r.entity {
+					bestLen, bestEntity, bestAt = n, r.entity, at
+				} else if n == bestLen && at == bestAt && bestEntity != r.entity {
+					bestEntity = -1 // two people, nothing to tell them apart
+				}
+				break
+			}
+		}
+		if bestLen == 0 || bestEntity < 0 || bestAt < 0 {
+			continue
+		}
+		added = append(added, news.Mention{
+			Start: doc.Tokens[k].Start, End: doc.Tokens[k+bestLen].End,
+			Type: news.TypePerson, Kind: news.KindDescriptor, Entity: bestEntity,
+		})
+		for j := k; j <= k+bestLen; j++ {
+			covered[j] = true
+		}
+		k += bestLen
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	// A nationality inside a descriptor ("Syrian" in "the Syrian
+	// president") is part of it, not a mention of its own: mentions do not
+	// overlap.
+	kept := ms[:0]
+	j := 0
+	for _, m := range ms {
+		for j < len(added) && added[j].End <= m.Start {
+			j++
+		}
+		if j < len(added) && added[j].Start <= m.Start && m.End <= added[j].End {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	ms = append(kept, added...)
+	slices.SortFunc(ms, func(a, b news.Mention) int { return a.Start - b.Start })
+	return ms
+}
+
+// roleOfPlace reports whether a role's words name the place's people or
+// the place ("syrian president" for Syria).
+func roleOfPlace(role []string, place string) bool {
+	p := strings.ToLower(place)
+	if len(p) > 4 {
+		p = p[:len(p)-1] // "syria" → "syri" matches "syrian"
+	}
+	for _, w := range role {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func anyRoleOfPlace(roles [][]string, place string) bool {
+	for _, r := range roles {
+		if roleOfPlace(r, place) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastMentionBefore returns the token where the entity was last named
+// before token k, or -1: a descriptor points back.
+func lastMentionBefore(spans []tokenMention, ms []news.Mention, entity, k int) int {
+	at := -1
+	for i, m := range spans {
+		if m.start >= k {
+			break
+		}
+		if ms[i].Entity == entity {
+			at = m.start
+		}
+	}
+	return at
 }
 
 // refine turns the tagger's tags into mentions over the document's tokens

@@ -317,3 +317,48 @@ func TestAcronyms(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptors checks that phrases like "the Syrian president" point
+// back to the person whose title gave them the role.
+func TestDescriptors(t *testing.T) {
+	an := newAnalyzer(t)
+	text := "Syrian President Bashar al-Assad met Iranian President Ebrahim Raisi in Tehran on Sunday. " +
+		"The Syrian president thanked Iran for its support. Raisi said the president of Syria was welcome. " +
+		"Iranian Foreign Ministry spokesman Saeed Khatibzadeh spoke on Monday. The visit was important, the spokesman said."
+	a := an.Analyze(text)
+	entityOf := func(name string) int {
+		for _, m := range a.Mentions {
+			if text[m.Start:m.End] == name && m.Kind == news.KindName {
+				return m.Entity
+			}
+		}
+		t.Fatalf("no name %q", name)
+		return -1
+	}
+	want := map[string]int{
+		"The Syrian president": entityOf("Bashar al-Assad"),
+		"the president":        entityOf("Bashar al-Assad"), // "the president of Syria"
+		"the spokesman":        entityOf("Saeed Khatibzadeh"),
+	}
+	found := map[string]bool{}
+	for _, m := range a.Mentions {
+		if m.Kind != news.KindDescriptor {
+			continue
+		}
+		d := text[m.Start:m.End]
+		id, ok := want[d]
+		if !ok {
+			t.Errorf("unexpected descriptor %q", d)
+			continue
+		}
+		found[d] = true
+		if m.Entity != id || m.Type != news.TypePerson {
+			t.Errorf("%q points at entity %d (%s), want %d", d, m.Entity, m.Type, id)
+		}
+	}
+	for d := range want {
+		if !found[d] {
+			t.Errorf("descriptor %q not found", d)
+		}
+	}
+}

@@ -111,6 +111,7 @@ type Mention struct {
 	End      int     `json:"end"`
 	Entity   string  `json:"entity"`
 	Type     string  `json:"type"`
+	Kind     string  `json:"kind"` // name, or descriptor ("the Syrian president")
 	Text     string  `json:"text"`
 	Title    *string `json:"title"`
 }
@@ -127,9 +128,13 @@ func DocumentEntities(d news.Document, a news.Analysis) ([]Entity, []Mention) {
 		if !ok {
 			i = len(entities)
 			index[m.Entity] = i
+			name := text
+			if m.Kind == news.KindDescriptor {
+				name = "" // named by its first name mention
+			}
 			entities = append(entities, Entity{
 				ID:      EntityID(d.ID, m.Entity),
-				Name:    text,
+				Name:    name,
 				Type:    news.EntityTypeName(m.Type),
 				Aliases: []string{},
 				Roles:   []Role{},
@@ -137,6 +142,10 @@ func DocumentEntities(d news.Document, a news.Analysis) ([]Entity, []Mention) {
 		}
 		e := &entities[i]
 		switch {
+		case m.Kind == news.KindDescriptor:
+			// "the president" points at the entity; it does not name it.
+		case e.Name == "":
+			e.Name = text
 		case text == e.Name:
 		case len(text) > len(e.Name): // the fullest form names it
 			addAlias(e, e.Name)
@@ -147,9 +156,13 @@ func DocumentEntities(d news.Document, a news.Analysis) ([]Entity, []Mention) {
 		if m.Type == news.TypePerson && m.Title.End > m.Title.Start {
 			addRole(e, d, m.Title)
 		}
+		kind := m.Kind
+		if kind == "" {
+			kind = news.KindName
+		}
 		mentions = append(mentions, Mention{
 			Document: d.ID, Start: m.Start, End: m.End, Entity: e.ID,
-			Type: m.Type, Text: text, Title: spanText(d.Text, m.Title),
+			Type: m.Type, Kind: kind, Text: text, Title: spanText(d.Text, m.Title),
 		})
 	}
 	return entities, mentions

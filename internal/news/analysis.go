@@ -13,11 +13,21 @@ const (
 	TypeMisc         = "MISC"
 )
 
+// Mention kinds.
+const (
+	KindName       = "name"
+	KindDescriptor = "descriptor"
+)
+
 // Mention is a name in a document: a person, organization, location or
 // other named thing (MISC: nationalities, events, named things).
 type Mention struct {
 	Start, End int    // byte span of the name in the document's text
 	Type       string // TypePerson, TypeOrganization, TypeLocation or TypeMisc
+	// Kind is KindName for a name, KindDescriptor for a phrase that
+	// points back to a named entity of the document ("the Syrian
+	// president").
+	Kind string
 	// Title is the span of the title or honorific right before the name,
 	// kept out of the name's span as a role cue for later stages:
 	// "President", "Ayatollah", "Syrian Foreign Minister". Empty (zero

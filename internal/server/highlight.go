@@ -12,6 +12,7 @@ import (
 type piece struct {
 	Text   string
 	Type   string // mention type (PER, ORG, LOC, MISC) or "" for plain text
+	Kind   string // name or descriptor
 	Title  bool   // a title or honorific before a name
 	Entity string // entity id of a mention
 }
@@ -33,6 +34,7 @@ func paragraphs(d news.Document, a news.Analysis) [][]piece {
 	type mark struct {
 		span   news.Span
 		typ    string
+		kind   string
 		title  bool
 		entity string
 	}
@@ -41,7 +43,7 @@ func paragraphs(d news.Document, a news.Analysis) [][]piece {
 		if m.Title.End > m.Title.Start {
 			marks = append(marks, mark{span: m.Title, title: true})
 		}
-		marks = append(marks, mark{span: news.Span{Start: m.Start, End: m.End}, typ: m.Type, entity: export.EntityID(d.ID, m.Entity)})
+		marks = append(marks, mark{span: news.Span{Start: m.Start, End: m.End}, typ: m.Type, kind: m.Kind, entity: export.EntityID(d.ID, m.Entity)})
 	}
 	out := make([][]piece, 0, len(spans))
 	k := 0
@@ -57,7 +59,7 @@ func paragraphs(d news.Document, a news.Analysis) [][]piece {
 			if m.span.Start > at {
 				ps = append(ps, piece{Text: d.Text[at:m.span.Start]})
 			}
-			ps = append(ps, piece{Text: d.Text[m.span.Start:m.span.End], Type: m.typ, Title: m.title, Entity: m.entity})
+			ps = append(ps, piece{Text: d.Text[m.span.Start:m.span.End], Type: m.typ, Kind: m.kind, Title: m.title, Entity: m.entity})
 			at = m.span.End
 		}
 		if at < p.End {

@@ -50,10 +50,14 @@ func (tx *Tx) PutAnalysis(ctx context.Context, id string, a news.Analysis) error
 		if err != nil {
 			return fmt.Errorf("put mentions of %s: %w", id, err)
 		}
-		args := make([]any, 0, 1+6*n)
+		args := make([]any, 0, 1+7*n)
 		args = append(args, seq)
 		for _, m := range a.Mentions[:n] {
-			args = append(args, m.Start, m.End, m.Type, m.Title.Start, m.Title.End, m.Entity)
+			kind := m.Kind
+			if kind == "" {
+				kind = news.KindName
+			}
+			args = append(args, m.Start, m.End, m.Type, kind, m.Title.Start, m.Title.End, m.Entity)
 		}
 		if _, err := insert.ExecContext(ctx, args...); err != nil {
 			return fmt.Errorf("put mentions of %s: %w", id, err)
@@ -63,7 +67,7 @@ func (tx *Tx) PutAnalysis(ctx context.Context, id string, a news.Analysis) error
 	return nil
 }
 
-// maxMentionsPerInsert bounds the rows of one INSERT INTO mentions (6
+// maxMentionsPerInsert bounds the rows of one INSERT INTO mentions (7
 // parameters a row).
 const maxMentionsPerInsert = 64
 
@@ -73,12 +77,12 @@ func (tx *Tx) mentionInsert(ctx context.Context, n int) (*sql.Stmt, error) {
 	if stmt, ok := tx.mentionInserts[n]; ok {
 		return stmt, nil
 	}
-	q := `INSERT INTO mentions (seq, start_byte, end_byte, type, title_start, title_end, entity) VALUES `
+	q := `INSERT INTO mentions (seq, start_byte, end_byte, type, kind, title_start, title_end, entity) VALUES `
 	for i := range n {
 		if i > 0 {
 			q += ", "
 		}
-		q += "($1, " + placeholders(2+6*i, 6) + ")"
+		q += "($1, " + placeholders(2+7*i, 7) + ")"
 	}
 	stmt, err := tx.tx.PrepareContext(ctx, q)
 	if err != nil {
@@ -119,7 +123,7 @@ func (db *DB) Analysis(ctx context.Context, id string) (news.Analysis, error) {
 			return news.Analysis{}, fmt.Errorf("read analysis of %s: %w", id, err)
 		}
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT start_byte, end_byte, type, title_start, title_end, entity
+	rows, err := db.read.QueryContext(ctx, `SELECT start_byte, end_byte, type, kind, title_start, title_end, entity
 		FROM mentions WHERE seq = $1 ORDER BY start_byte`, seq)
 	if err != nil {
 		return news.Analysis{}, fmt.Errorf("read mentions of %s: %w", id, err)
@@ -127,7 +131,7 @@ func (db *DB) Analysis(ctx context.Context, id string) (news.Analysis, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var m news.Mention
-		if err := rows.Scan(&m.Start, &m.End, &m.Type, &m.Title.Start, &m.Title.End, &m.Entity); err != nil {
+		if err := rows.Scan(&m.Start, &m.End, &m.Type, &m.Kind, &m.Title.Start, &m.Title.End, &m.Entity); err != nil {
 			return news.Analysis{}, fmt.Errorf("read mentions of %s: %w", id, err)
 		}
 		a.Mentions = append(a.Mentions, m)

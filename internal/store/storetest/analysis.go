@@ -16,9 +16,9 @@ func sampleAnalysis(version int) news.Analysis {
 		Sentences:  []news.Span{{Start: 0, End: 20}, {Start: 21, End: 40}, {Start: 42, End: 90}},
 		Tokens:     []news.Span{{Start: 0, End: 5}, {Start: 6, End: 12}, {Start: 12, End: 13}, {Start: 14, End: 20}, {Start: 21, End: 40}, {Start: 42, End: 60}, {Start: 61, End: 90}},
 		Mentions: []news.Mention{
-			{Start: 6, End: 12, Type: news.TypePerson, Title: news.Span{Start: 0, End: 5}, Entity: 0},
-			{Start: 42, End: 60, Type: news.TypeLocation, Entity: 1},
-			{Start: 61, End: 90, Type: news.TypePerson, Entity: 0},
+			{Start: 6, End: 12, Type: news.TypePerson, Kind: news.KindName, Title: news.Span{Start: 0, End: 5}, Entity: 0},
+			{Start: 42, End: 60, Type: news.TypeLocation, Kind: news.KindName, Entity: 1},
+			{Start: 61, End: 90, Type: news.TypePerson, Kind: news.KindDescriptor, Entity: 0},
 		},
 	}
 }

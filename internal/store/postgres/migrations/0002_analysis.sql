@@ -14,6 +14,7 @@ CREATE TABLE mentions (
 	start_byte  BIGINT NOT NULL,
 	end_byte    BIGINT NOT NULL,
 	type        TEXT NOT NULL,
+	kind        TEXT NOT NULL,
 	title_start BIGINT NOT NULL,
 	title_end   BIGINT NOT NULL,
 	entity      BIGINT NOT NULL,

@@ -14,6 +14,7 @@ CREATE TABLE mentions (
 	start_byte  INTEGER NOT NULL,
 	end_byte    INTEGER NOT NULL,
 	type        TEXT NOT NULL,
+	kind        TEXT NOT NULL,
 	title_start INTEGER NOT NULL,
 	title_end   INTEGER NOT NULL,
 	entity      INTEGER NOT NULL,
