@@ -78,7 +78,82 @@ func (a *Analyzer) Analyze(txt string) news.Analysis {
 	}
 	numberEntities(words, spans, out.Mentions)
 	out.Mentions = descriptors(txt, words, doc, spans, out.Mentions)
+	out.Mentions = pronouns(txt, doc, out.Mentions)
 	return out
+}
+
+// personPronouns are the pronouns that refer to a person.
+var personPronouns = setOf("he", "him", "his", "she", "her", "hers", "himself", "herself")
+
+// pronouns links personal pronouns to the person they most likely refer
+// to: the person named last before them in the same sentence ("Assad said
+// he…"), else the first person named in the nearest of the two sentences
+// before that names one (the subject is the likeliest antecedent). It does
+// not tell he from she; "it" and "they" are left alone.
+func pronouns(txt string, doc text.Doc, ms []news.Mention) []news.Mention {
+	var persons []news.Mention
+	for _, m := range ms {
+		if m.Type == news.TypePerson {
+			persons = append(persons, m)
+		}
+	}
+	if len(persons) == 0 {
+		return ms
+	}
+	// sentence index of each person mention
+	sentOf := func(off int) int {
+		i, _ := slices.BinarySearchFunc(doc.Sentences, off, func(s text.Sentence, o int) int {
+			switch {
+			case s.End <= o:
+				return -1
+			case s.Start > o:
+				return 1
+			}
+			return 0
+		})
+		return i
+	}
+	var added []news.Mention
+	p := 0 // persons[:p] start before the current token
+	q := 0 // ms[:q] end at or before the current token
+	for _, tok := range doc.Tokens {
+		for p < len(persons) && persons[p].Start < tok.Start {
+			p++
+		}
+		for q < len(ms) && ms[q].End <= tok.Start {
+			q++
+		}
+		w := txt[tok.Start:tok.End]
+		if len(w) > 7 || !personPronouns[strings.ToLower(w)] {
+			continue
+		}
+		if q < len(ms) && ms[q].Start < tok.End {
+			continue // part of a name or descriptor already
+		}
+		s := sentOf(tok.Start)
+		antecedent := -1
+		if p > 0 && sentOf(persons[p-1].Start) == s {
+			antecedent = p - 1
+		} else {
+			for back := 1; back <= 2 && antecedent < 0 && s-back >= 0; back++ {
+				for i := p - 1; i >= 0 && sentOf(persons[i].Start) >= s-back; i-- {
+					if sentOf(persons[i].Start) == s-back {
+						antecedent = i // keeps going left: the first in that sentence
+					}
+				}
+			}
+		}
+		if antecedent < 0 {
+			continue
+		}
+		added = append(added, news.Mention{Start: tok.Start, End: tok.End, Type: news.TypePerson, Kind: news.KindPronoun, Entity: persons[antecedent].Entity})
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	ms = append(ms, added...)
+	slices.SortFunc(ms, func(a, b news.Mention) int { return a.Start - b.Start })
+	return ms
 }
 
 // descriptors finds the phrases that point back to a person named in the

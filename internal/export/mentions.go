@@ -111,7 +111,7 @@ type Mention struct {
 	End      int     `json:"end"`
 	Entity   string  `json:"entity"`
 	Type     string  `json:"type"`
-	Kind     string  `json:"kind"` // name, or descriptor ("the Syrian president")
+	Kind     string  `json:"kind"` // name, descriptor ("the Syrian president") or pronoun ("he")
 	Text     string  `json:"text"`
 	Title    *string `json:"title"`
 }
@@ -129,7 +129,7 @@ func DocumentEntities(d news.Document, a news.Analysis) ([]Entity, []Mention) {
 			i = len(entities)
 			index[m.Entity] = i
 			name := text
-			if m.Kind == news.KindDescriptor {
+			if m.Kind == news.KindDescriptor || m.Kind == news.KindPronoun {
 				name = "" // named by its first name mention
 			}
 			entities = append(entities, Entity{
@@ -142,8 +142,8 @@ func DocumentEntities(d news.Document, a news.Analysis) ([]Entity, []Mention) {
 		}
 		e := &entities[i]
 		switch {
-		case m.Kind == news.KindDescriptor:
-			// "the president" points at the entity; it does not name it.
+		case m.Kind == news.KindDescriptor || m.Kind == news.KindPronoun:
+			// "the president" and "he" point at the entity; they do not name it.
 		case e.Name == "":
 			e.Name = text
 		case text == e.Name:

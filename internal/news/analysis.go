@@ -17,6 +17,7 @@ const (
 const (
 	KindName       = "name"
 	KindDescriptor = "descriptor"
+	KindPronoun    = "pronoun"
 )
 
 // Mention is a name in a document: a person, organization, location or
@@ -26,7 +27,7 @@ type Mention struct {
 	Type       string // TypePerson, TypeOrganization, TypeLocation or TypeMisc
 	// Kind is KindName for a name, KindDescriptor for a phrase that
 	// points back to a named entity of the document ("the Syrian
-	// president").
+	// president"), KindPronoun for a personal pronoun that does ("he").
 	Kind string
 	// Title is the span of the title or honorific right before the name,
 	// kept out of the name's span as a role cue for later stages:
