@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -108,4 +109,49 @@ func IsAcronym(name string) bool {
 		}
 	}
 	return n >= 2 && n <= 6
+}
+
+// SameEntity reports whether two names of one type can name the same
+// entity: their keys are equal, or one's words are all among the other's
+// with the same last word (a person's surname, an organization's head):
+// "Ali Khamenei" and "Seyyed Ali Khamenei" can; "Bashar al-Assad" and
+// "Hafez al-Assad", "Mohammed bin Rashid Al Maktoum" and "Mohammed bin
+// Zayed Al Nahyan" cannot; "Mohammed bin Zayed" names "Mohammed bin Zayed
+// Al Nahyan", as patronymic names are shortened. A one-word name matches a longer one only by
+// its last word ("Raisi", "Ebrahim Raisi"): callers decide whether such a
+// match is unique enough to trust.
+func SameEntity(a, b string) bool {
+	ta, tb := NameTokens(a), NameTokens(b)
+	if len(ta) == 0 || len(tb) == 0 {
+		return false
+	}
+	if len(ta) > len(tb) {
+		ta, tb = tb, ta
+		a, b = b, a
+	}
+	if ta[len(ta)-1] != tb[len(tb)-1] {
+		// A patronymic name shortened after the father's name:
+		// "Mohammed bin Zayed" of "Mohammed bin Zayed Al Nahyan".
+		return len(ta) >= 2 && hasPatronymic(a) && slices.Equal(ta, tb[:len(ta)])
+	}
+	// Every word of the shorter in the longer, in order.
+	j := 0
+	for _, w := range tb {
+		if j < len(ta) && w == ta[j] {
+			j++
+		}
+	}
+	return j == len(ta)
+}
+
+// hasPatronymic reports whether a name holds "bin", "ibn", "bint" or "ben"
+// as a word.
+func hasPatronymic(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch w {
+		case "bin", "ibn", "bint", "ben":
+			return true
+		}
+	}
+	return false
 }

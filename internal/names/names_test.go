@@ -55,3 +55,38 @@ func TestAcronym(t *testing.T) {
 		}
 	}
 }
+
+// TestSameEntity holds the alias sets and look-alike pairs of the
+// entities issue.
+func TestSameEntity(t *testing.T) {
+	same := [][2]string{
+		{"Seyyed Ali Khamenei", "Ali Khamenei"},
+		{"Seyed Ali Khamenei", "Seyyed Ali Khamenei"},
+		{"Ayatollah Khamenei", "Khamenei"}, // titles are out of names, but a caller may pass one
+		{"Bashar al-Assad", "Bashar Assad"},
+		{"Bashar al-Assad", "Assad"},
+		{"Qassem Soleimani", "Qasem Soleimani"},
+		{"Hossein Amir-Abdollahian", "Hossein Amir Abdollahian"},
+		{"Hossein Amir Abdollahian", "Amir-Abdollahian"},
+		{"Ebrahim Raisi", "Raisi"},
+		{"Seyed Ebrahim Raisi", "Ebrahim Raisi"},
+		{"Mohammed bin Zayed Al Nahyan", "Mohammed bin Zayed"},
+	}
+	for _, p := range same {
+		if !names.SameEntity(p[0], p[1]) || !names.SameEntity(p[1], p[0]) {
+			t.Errorf("SameEntity(%q, %q) = false, want true", p[0], p[1])
+		}
+	}
+	different := [][2]string{
+		{"Bashar al-Assad", "Hafez al-Assad"},
+		{"Mohammed bin Rashid Al Maktoum", "Mohammed bin Zayed Al Nahyan"},
+		{"Imam Khomeini", "Imam Khamenei"},
+		{"Hossein Amir-Abdollahian", "Hossein Hamedani"},
+		{"Ali Khamenei", "Ali Larijani"},
+	}
+	for _, p := range different {
+		if names.SameEntity(p[0], p[1]) || names.SameEntity(p[1], p[0]) {
+			t.Errorf("SameEntity(%q, %q) = true, want false", p[0], p[1])
+		}
+	}
+}
