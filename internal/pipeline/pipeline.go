@@ -153,7 +153,7 @@ func (in *Ingester) Run(ctx context.Context, rd *ingest.Reader, inputs []Input) 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.p, j.err = in.prepare(j.item.Article, j.def)
+				j.p, j.err = in.prepare(ctx, j.item.Article, j.def)
 				j.p.where = j.item.Where
 				close(j.done)
 			}
@@ -234,18 +234,27 @@ type job struct {
 var errSkipped = errors.New("skipped")
 
 // prepare turns one article into a document, its fingerprint and, with an
-// analyzer, its analysis: the pure, per-document part of ingest.
-func (in *Ingester) prepare(a ingest.Article, def ingest.Defaults) (prepared, error) {
+// analyzer, its analysis: the per-document part of ingest. An article the
+// store holds already is not analysed again: write only fills in its
+// metadata (`parallax analyze` analyses stored documents).
+func (in *Ingester) prepare(ctx context.Context, a ingest.Article, def ingest.Defaults) (prepared, error) {
 	d, err := ingest.Prepare(a, def)
 	if err != nil {
 		return prepared{}, err
 	}
 	p := prepared{doc: d, fp: reconcile.NewFingerprint(d.Text)}
-	if in.opts.Analyzer != nil {
+	if in.opts.Analyzer != nil && !in.stored(ctx, d.ID) {
 		an := in.opts.Analyzer.Analyze(d.Text)
 		p.analysis = &an
 	}
 	return p, nil
+}
+
+// stored reports whether the store holds document id; on a read error it
+// says no, and the document is analysed, which is never wrong.
+func (in *Ingester) stored(ctx context.Context, id string) bool {
+	_, err := in.store.Document(context.WithoutCancel(ctx), id)
+	return err == nil
 }
 
 // write stores one batch inside tx.
@@ -298,7 +307,7 @@ func (in *Ingester) Add(ctx context.Context, arts []ingest.Article) ([]news.Docu
 	var c Counts
 	var batch []prepared
 	for i, a := range arts {
-		p, err := in.prepare(a, in.opts.Defaults)
+		p, err := in.prepare(ctx, a, in.opts.Defaults)
 		if err != nil {
 			return nil, c, fmt.Errorf("article %d: %w", i+1, err)
 		}
