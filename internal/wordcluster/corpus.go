@@ -113,6 +113,22 @@ func files(dir, ext string) ([]string, error) {
 	return out, err
 }
 
+// uniqueFiles is files without the repeats of a file name: corpora that
+// ship one article in several folders (MEANTIME, TempEval-3) count it once,
+// the first in sorted order.
+func uniqueFiles(dir, ext string) ([]string, error) {
+	paths, err := files(dir, ext)
+	seen := make(map[string]bool)
+	out := paths[:0]
+	for _, p := range paths {
+		if base := filepath.Base(p); !seen[base] {
+			seen[base] = true
+			out = append(out, p)
+		}
+	}
+	return out, err
+}
+
 func (c *corpus) readBBC(dir string) error {
 	paths, err := files(dir, ".txt")
 	if err != nil {
@@ -151,17 +167,11 @@ func (c *corpus) readPolnear(dir string) error {
 // readTokenXML reads the <token sentence="…"> elements of CAT XML files
 // (MEANTIME, ECB+), one sentence per distinct sentence attribute.
 func (c *corpus) readTokenXML(dir string) error {
-	paths, err := files(dir, ".xml")
+	paths, err := uniqueFiles(dir, ".xml")
 	if err != nil {
 		return err
 	}
-	seen := make(map[string]bool)
 	for _, p := range paths {
-		base := filepath.Base(p)
-		if seen[base] {
-			continue
-		}
-		seen[base] = true
 		f, err := os.Open(p)
 		if err != nil {
 			return err
@@ -248,17 +258,11 @@ func (c *corpus) readGiveMe(dir string) error {
 
 // readTimeML reads the text inside <TEXT> of TimeML files, tags removed.
 func (c *corpus) readTimeML(dir string) error {
-	paths, err := files(dir, ".tml")
+	paths, err := uniqueFiles(dir, ".tml")
 	if err != nil {
 		return err
 	}
-	seen := make(map[string]bool)
 	for _, p := range paths {
-		base := filepath.Base(p)
-		if seen[base] {
-			continue
-		}
-		seen[base] = true
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return err
