@@ -16,7 +16,7 @@ import (
 // Version identifies what Analyze produces; stored analyses of an older
 // version are redone by `parallax analyze`. Raise it whenever a change to
 // this package or to the models changes the output.
-const Version = 1
+const Version = 2
 
 // Analyzer runs the per-document analysis. It is safe for concurrent use.
 type Analyzer struct {
@@ -156,17 +156,80 @@ func pronouns(txt string, doc text.Doc, ms []news.Mention) []news.Mention {
 	return ms
 }
 
-// descriptors finds the phrases that point back to a person named in the
-// document by a role their title gave them: after "Syrian President Bashar
-// al-Assad", "the Syrian president" and "the president" are Assad. When
-// two people hold matching roles ("the president" of Syria and of Iran),
-// the longer match wins, then the person named last before the phrase.
+// descriptors finds the phrases that point at an entity without naming
+// it, and returns ms with them added (ms[i] is the mention of spans[i]):
+// the roles the document's titles gave its persons ("the Syrian
+// president" after "Syrian President Bashar al-Assad"), roles of a
+// nationality no title gave ("the Iranian president", an entity of its
+// own), and the kind of an organization named just before ("the
+// company"). Descriptors do not overlap one another or the names; a
+// nationality inside one ("Syrian" in "the Syrian president", "US" in
+// "the US president") is part of it and no mention of its own.
 func descriptors(txt string, words []string, doc text.Doc, spans []tokenMention, ms []news.Mention) []news.Mention {
-	type role struct {
-		words  []string // lower-cased, without honorifics
-		entity int
+	roles := personRoles(txt, ms)
+	// Tokens of names, which a descriptor may not cross; a nationality
+	// ("Syrian" in "the Syrian president") may be part of one.
+	covered := make([]bool, len(words))
+	for _, m := range spans {
+		if m.typ == news.TypeMisc && m.end-m.start == 1 {
+			continue
+		}
+		for k := m.start; k < m.end; k++ {
+			covered[k] = true
+		}
 	}
-	var roles []role
+	found := anchoredDescriptors(words, doc, spans, ms, roles, covered)
+	found = append(found, roleDescriptors(words, doc, spans, ms, roles, found, covered)...)
+	found = append(found, orgDescriptors(words, doc, spans, ms, covered)...)
+	if len(found) == 0 {
+		return ms
+	}
+	slices.SortFunc(found, func(a, b descriptor) int { return a.start - b.start })
+	added := make([]news.Mention, len(found))
+	for i, d := range found {
+		added[i] = news.Mention{
+			Start: doc.Tokens[d.start].Start, End: doc.Tokens[d.end-1].End,
+			Type: d.typ, Kind: news.KindDescriptor, Entity: d.entity,
+		}
+	}
+	// A nationality inside a descriptor ("Syrian" in "the Syrian
+	// president") is part of it, not a mention of its own: mentions do not
+	// overlap.
+	kept := ms[:0]
+	j := 0
+	for _, m := range ms {
+		for j < len(added) && added[j].End <= m.Start {
+			j++
+		}
+		if j < len(added) && added[j].Start <= m.Start && m.End <= added[j].End {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	ms = append(kept, added...)
+	slices.SortFunc(ms, func(a, b news.Mention) int { return a.Start - b.Start })
+	return ms
+}
+
+// descriptor is a descriptor phrase as a half-open range of document
+// tokens, with the type and entity of what it points at.
+type descriptor struct {
+	start, end int
+	typ        string
+	entity     int
+}
+
+// personRole is the role a title gave a person of the document: the
+// title's words, lower-cased, without honorifics ("syrian president").
+type personRole struct {
+	words  []string
+	entity int
+}
+
+// personRoles returns the roles the titles before the document's persons
+// give them, in mention order.
+func personRoles(txt string, ms []news.Mention) []personRole {
+	var roles []personRole
 	for _, m := range ms {
 		if m.Type != news.TypePerson || m.Title.End <= m.Title.Start {
 			continue
@@ -180,36 +243,34 @@ func descriptors(txt string, words []string, doc text.Doc, spans []tokenMention,
 			ws = append(ws, w)
 		}
 		if len(ws) > 0 {
-			roles = append(roles, role{ws, m.Entity})
+			roles = append(roles, personRole{ws, m.Entity})
 		}
 	}
+	return roles
+}
+
+// anchoredDescriptors finds the phrases that point back to a person named
+// in the document by a role their title gave them: after "Syrian
+// President Bashar al-Assad", "the Syrian president" and "the president"
+// are Assad. When two people hold matching roles ("the president" of
+// Syria and of Iran), the longer match wins, then the person named last
+// before the phrase. It marks the tokens of what it finds in covered.
+func anchoredDescriptors(words []string, doc text.Doc, spans []tokenMention, ms []news.Mention, roles []personRole, covered []bool) []descriptor {
 	if len(roles) == 0 {
-		return ms
+		return nil
 	}
-	roles2words := func(rs []role) [][]string {
+	roles2words := func(rs []personRole) [][]string {
 		out := make([][]string, len(rs))
 		for i, r := range rs {
 			out[i] = r.words
 		}
 		return out
 	}
-	// Tokens of names, which a descriptor may not cross; a nationality
-	// ("Syrian" in "the Syrian president") may be part of one.
-	covered := make([]bool, len(words))
-	for _, m := range spans {
-		if m.typ == news.TypeMisc && m.end-m.start == 1 {
-			continue
-		}
-		for k := m.start; k < m.end; k++ {
-			covered[k] = true
-		}
-	}
 	startsMention := make(map[int]bool, len(spans))
 	for _, m := range spans {
 		startsMention[m.start] = true
 	}
-	// lastSeen[entity] is the token where the entity was last named.
-	var added []news.Mention
+	var found []descriptor
 	for k := 0; k+1 < len(words); k++ {
 		if !strings.EqualFold(words[k], "the") || covered[k+1] {
 			continue
@@ -252,35 +313,13 @@ func descriptors(txt string, words []string, doc text.Doc, spans []tokenMention,
 		if bestLen == 0 || bestEntity < 0 || bestAt < 0 {
 			continue
 		}
-		added = append(added, news.Mention{
-			Start: doc.Tokens[k].Start, End: doc.Tokens[k+bestLen].End,
-			Type: news.TypePerson, Kind: news.KindDescriptor, Entity: bestEntity,
-		})
+		found = append(found, descriptor{start: k, end: k + bestLen + 1, typ: news.TypePerson, entity: bestEntity})
 		for j := k; j <= k+bestLen; j++ {
 			covered[j] = true
 		}
 		k += bestLen
 	}
-	if len(added) == 0 {
-		return ms
-	}
-	// A nationality inside a descriptor ("Syrian" in "the Syrian
-	// president") is part of it, not a mention of its own: mentions do not
-	// overlap.
-	kept := ms[:0]
-	j := 0
-	for _, m := range ms {
-		for j < len(added) && added[j].End <= m.Start {
-			j++
-		}
-		if j < len(added) && added[j].Start <= m.Start && m.End <= added[j].End {
-			continue
-		}
-		kept = append(kept, m)
-	}
-	ms = append(kept, added...)
-	slices.SortFunc(ms, func(a, b news.Mention) int { return a.Start - b.Start })
-	return ms
+	return found
 }
 
 // roleOfPlace reports whether a role's words name the place's people or
@@ -298,6 +337,7 @@ func roleOfPlace(role []string, place string) bool {
 	return false
 }
 
+// anyRoleOfPlace reports whether one of the roles is of the place.
 func anyRoleOfPlace(roles [][]string, place string) bool {
 	for _, r := range roles {
 		if roleOfPlace(r, place) {

@@ -390,3 +390,122 @@ func TestPronouns(t *testing.T) {
 		t.Errorf("pronouns: got %v, want %v", got, want)
 	}
 }
+
+// describe lists an analysis' descriptors as "descriptor=name": the first
+// name of the entity it points at, or "new" for an entity no name has,
+// and fails the test when mentions overlap or are out of order.
+func describe(t *testing.T, text string, a news.Analysis) []string {
+	t.Helper()
+	named := map[int]string{}
+	prevEnd := 0
+	for _, m := range a.Mentions {
+		if m.Start < prevEnd {
+			t.Errorf("%q: mention %q overlaps the one before or is out of order", text, text[m.Start:m.End])
+		}
+		prevEnd = m.End
+		if _, ok := named[m.Entity]; !ok && m.Kind == news.KindName {
+			named[m.Entity] = text[m.Start:m.End]
+		}
+	}
+	var got []string
+	for _, m := range a.Mentions {
+		if m.Kind != news.KindDescriptor {
+			continue
+		}
+		name, ok := named[m.Entity]
+		if !ok {
+			name = "new"
+		}
+		got = append(got, text[m.Start:m.End]+"="+name+"/"+m.Type)
+	}
+	return got
+}
+
+// TestRoleDescriptors checks that a role of a nationality that no title
+// anchors ("the Iranian president") is a descriptor of an entity of its
+// own, shared by its repetitions, unless an apposition names the person.
+func TestRoleDescriptors(t *testing.T) {
+	an := newAnalyzer(t)
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"The Iranian president arrived in Damascus on Monday. Officials said the Iranian president would stay two days.",
+			[]string{"The Iranian president=new/PER", "the Iranian president=new/PER"}},
+		{"The president arrived in Damascus on Monday. Officials said the president would stay two days.", nil},
+		{"Officials in Moscow met the Syrian foreign minister and the Russian prime minister on Tuesday.",
+			[]string{"the Syrian foreign minister=new/PER", "the Russian prime minister=new/PER"}},
+		{"The US president spoke to reporters in Ohio on Friday.", []string{"The US president=new/PER"}},
+		{"Iran's president spoke in Tehran on Monday.", []string{"president=new/PER"}},
+		{"Ebrahim Raisi, the Iranian president, spoke in Tehran on Monday.", []string{"the Iranian president=Ebrahim Raisi/PER"}},
+		{"Officials said the Iranian president Ebrahim Raisi would travel on Monday.", nil},
+		{"Iranian President Ebrahim Raisi arrived in Damascus on Monday. Crowds greeted the Iranian president at the airport.",
+			[]string{"the Iranian president=Ebrahim Raisi/PER"}},
+	} {
+		a := an.Analyze(tt.text)
+		if got := describe(t, tt.text, a); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: descriptors %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestRoleDescriptorEntities checks the entity numbers of unanchored
+// roles: one new entity per role, above every other of the document, and
+// that a nationality inside one is no mention of its own.
+func TestRoleDescriptorEntities(t *testing.T) {
+	an := newAnalyzer(t)
+	text := "Bashar al-Assad met the Iranian president in Tehran. The Iranian president later met the Russian president. The Iranian president left on Monday."
+	a := an.Analyze(text)
+	top := -1
+	roles := map[string][]int{}
+	for _, m := range a.Mentions {
+		switch {
+		case m.Kind == news.KindDescriptor:
+			roles[strings.ToLower(text[m.Start:m.End])] = append(roles[strings.ToLower(text[m.Start:m.End])], m.Entity)
+			if m.Type != news.TypePerson {
+				t.Errorf("%q typed %s, want PER", text[m.Start:m.End], m.Type)
+			}
+		case text[m.Start:m.End] == "Iranian" || text[m.Start:m.End] == "Russian":
+			t.Errorf("nationality %q inside a descriptor is a mention", text[m.Start:m.End])
+		default:
+			top = max(top, m.Entity)
+		}
+	}
+	iranian, russian := roles["the iranian president"], roles["the russian president"]
+	if len(iranian) != 3 || len(russian) != 1 {
+		t.Fatalf("descriptors %v, want 3 Iranian and 1 Russian president", roles)
+	}
+	for _, id := range iranian {
+		if id != iranian[0] {
+			t.Errorf("the Iranian president is entities %v, want one", iranian)
+		}
+	}
+	if iranian[0] <= top || russian[0] <= top || iranian[0] == russian[0] {
+		t.Errorf("Iranian president %d, Russian %d: want two entities above the names' %d", iranian[0], russian[0], top)
+	}
+}
+
+// TestOrganizationDescriptors checks that "the company" and its kind
+// point back to the organization named last before them, one that the
+// noun names first, and to none when no organization was named.
+func TestOrganizationDescriptors(t *testing.T) {
+	an := newAnalyzer(t)
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"General Motors said on Monday it would cut 10,000 jobs. The company will close two plants in Michigan.",
+			[]string{"The company=General Motors/ORG"}},
+		{"Ford said sales fell. General Motors said on Monday it would cut 10,000 jobs. The carmaker will close two plants.",
+			[]string{"The carmaker=General Motors/ORG"}},
+		{"The Foreign Ministry summoned the ambassador on Monday. General Motors said it would close a plant. The ministry gave no reason.",
+			[]string{"The ministry=Foreign Ministry/ORG"}},
+		{"The company said on Monday it would cut 10,000 jobs in Michigan.", nil},
+		{"General Motors said on Monday it would cut 10,000 jobs. The company president resigned.", nil},
+	} {
+		a := an.Analyze(tt.text)
+		if got := describe(t, tt.text, a); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: descriptors %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
