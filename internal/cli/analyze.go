@@ -7,6 +7,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/analyze"
 	"github.com/parallax-news/parallax/internal/ner"
+	"github.com/parallax-news/parallax/internal/reconcile"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -64,7 +65,11 @@ func analyzeStored(ctx context.Context, st store.Store, an *analyze.Analyzer) (i
 		}
 		err = st.Update(ctx, func(tx store.Tx) error {
 			for _, d := range docs {
-				if err := tx.PutAnalysis(ctx, d.ID, an.Analyze(d.Text)); err != nil {
+				a := an.Analyze(d.Text)
+				if err := tx.PutAnalysis(ctx, d.ID, a); err != nil {
+					return err
+				}
+				if err := reconcile.LinkEntities(ctx, tx, d, a); err != nil {
 					return err
 				}
 			}

@@ -121,7 +121,12 @@ func IsAcronym(name string) bool {
 // its last word ("Raisi", "Ebrahim Raisi"): callers decide whether such a
 // match is unique enough to trust.
 func SameEntity(a, b string) bool {
-	ta, tb := NameTokens(a), NameTokens(b)
+	return SameEntityTokens(a, b, NameTokens(a), NameTokens(b))
+}
+
+// SameEntityTokens is SameEntity for names whose NameTokens are known:
+// ta of a, tb of b.
+func SameEntityTokens(a, b string, ta, tb []string) bool {
 	if len(ta) == 0 || len(tb) == 0 {
 		return false
 	}
@@ -132,7 +137,7 @@ func SameEntity(a, b string) bool {
 	if ta[len(ta)-1] != tb[len(tb)-1] {
 		// A patronymic name shortened after the father's name:
 		// "Mohammed bin Zayed" of "Mohammed bin Zayed Al Nahyan".
-		return len(ta) >= 2 && hasPatronymic(a) && slices.Equal(ta, tb[:len(ta)])
+		return len(ta) >= 2 && HasPatronymic(a) && slices.Equal(ta, tb[:len(ta)])
 	}
 	// Every word of the shorter in the longer, in order.
 	j := 0
@@ -144,9 +149,9 @@ func SameEntity(a, b string) bool {
 	return j == len(ta)
 }
 
-// hasPatronymic reports whether a name holds "bin", "ibn", "bint" or "ben"
+// HasPatronymic reports whether a name holds "bin", "ibn", "bint" or "ben"
 // as a word.
-func hasPatronymic(name string) bool {
+func HasPatronymic(name string) bool {
 	for _, w := range strings.Fields(strings.ToLower(name)) {
 		switch w {
 		case "bin", "ibn", "bint", "ben":
@@ -154,4 +159,47 @@ func hasPatronymic(name string) bool {
 		}
 	}
 	return false
+}
+
+// honorifics are the words of titles that name no role: forms of address
+// and religious or posthumous honorifics ("Mr.", "Ayatollah", "Martyr").
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "sir": true, "dame": true, "dr": true,
+	"ayatollah": true, "imam": true, "sheikh": true, "shaikh": true, "martyr": true, "seyyed": true,
+	"seyed": true, "sayyid": true, "hojatoleslam": true, "his": true, "her": true, "excellency": true,
+}
+
+// Role returns the role a title or descriptor names, and whether its
+// holder had left it by the time of writing ("former President" →
+// "President", true; "the late President" → "President", true). It
+// returns "" for a title that names no role ("Mr.", "Ayatollah").
+// "acting" and "interim" are kept out of the role: an acting president
+// holds the presidency.
+func Role(title string) (role string, ended bool) {
+	words := strings.Fields(title)
+	for len(words) > 0 {
+		w := strings.ToLower(strings.TrimSuffix(words[0], "."))
+		switch {
+		case w == "former" || w == "late" || w == "ex" || w == "ex-":
+			ended = true
+		case w == "the" || w == "acting" || w == "interim" || honorifics[w]:
+		default:
+			goto end
+		}
+		words = words[1:]
+	}
+end:
+	for len(words) > 0 && honorifics[strings.ToLower(strings.TrimSuffix(words[len(words)-1], "."))] {
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " "), ended
+}
+
+// RoleKey returns the form in which roles are compared: lower-cased,
+// without "former", "acting" or honorifics, words single-spaced
+// ("Syrian Foreign Minister" and "the Syrian foreign minister" share
+// "syrian foreign minister"). It returns "" when the title names no role.
+func RoleKey(title string) string {
+	role, _ := Role(title)
+	return strings.ToLower(role)
 }

@@ -90,3 +90,28 @@ func TestSameEntity(t *testing.T) {
 		}
 	}
 }
+
+func TestRole(t *testing.T) {
+	tests := []struct {
+		title, role string
+		ended       bool
+	}{
+		{"Syrian President", "Syrian President", false},
+		{"Supreme Leader Ayatollah", "Supreme Leader", false},
+		{"former President", "President", true},
+		{"the late Iranian President", "Iranian President", true},
+		{"Mr.", "", false},
+		{"Ayatollah", "", false},
+		{"Martyr", "", false},
+		{"late", "", true},
+		{"acting President", "President", false},
+		{"the Iranian president", "Iranian president", false},
+	}
+	for _, tt := range tests {
+		role, ended := names.Role(tt.title)
+		if role != tt.role || ended != tt.ended {
+			t.Errorf("Role(%q) = %q, %v; want %q, %v", tt.title, role, ended, tt.role, tt.ended)
+		}
+	}
+}
+

@@ -118,3 +118,13 @@ func ParsePublished(s string) (string, error) {
 	}
 	return "", fmt.Errorf("%w %q: want RFC 3339 or YYYY-MM-DD", ErrInvalidDate, s)
 }
+
+// Day returns the date part of a publication date: "2022-05-08" of
+// "2022-05-08T10:00:00Z" or of "2022-05-08"; "" when published is not a
+// full date ("", "2022-05").
+func Day(published string) string {
+	if len(published) < 10 || published[4] != '-' || published[7] != '-' {
+		return ""
+	}
+	return published[:10]
+}

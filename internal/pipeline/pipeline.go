@@ -265,9 +265,16 @@ func (in *Ingester) write(ctx context.Context, tx store.Tx, batch []prepared, c 
 		stored, err := tx.Document(ctx, p.doc.ID)
 		switch {
 		case err == nil:
+			published := stored.Published
 			if ingest.Enrich(&stored, p.doc) {
 				if err := tx.UpdateMetadata(ctx, &stored); err != nil {
 					return fmt.Errorf("%s: update %s: %w", p.where, p.doc.ID, err)
+				}
+				if stored.Published != published {
+					// Its roles and descriptors are dated anew.
+					if err := reconcile.ResolveRoles(ctx, tx, stored.ID); err != nil {
+						return fmt.Errorf("%s: %w", p.where, err)
+					}
 				}
 				updated++
 			} else {
@@ -285,6 +292,9 @@ func (in *Ingester) write(ctx context.Context, tx store.Tx, batch []prepared, c 
 		}
 		if p.analysis != nil {
 			if err := tx.PutAnalysis(ctx, p.doc.ID, *p.analysis); err != nil {
+				return fmt.Errorf("%s: %w", p.where, err)
+			}
+			if err := reconcile.LinkEntities(ctx, tx, p.doc, *p.analysis); err != nil {
 				return fmt.Errorf("%s: %w", p.where, err)
 			}
 		}

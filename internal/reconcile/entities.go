@@ -1,26 +1,31 @@
 package reconcile
 
 import (
+	"cmp"
+	"context"
+	"fmt"
+	"maps"
 	"slices"
+	"strings"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/names"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
 )
-
-// EntityRecord is a corpus-wide entity as linking sees it: its type and the
-// names it has been given.
-type EntityRecord struct {
-	ID    string
-	Type  string   // PER, ORG, LOC or MISC
-	Names []string // every name form seen, fullest first
-}
 
 // BlockingKeys returns the keys under which an entity with these names is
 // found when a new document names it: its type with each name's last word
-// (a person's surname, an organization's head), with each patronymic
-// name's first word, and with each multi-word name's acronym. Two names
-// that names.SameEntity links always share a key, so a new document is
-// compared only with the entities under its keys, never with the corpus.
+// (a person's surname, an organization's head), with the first word of
+// each patronymic name ("Mohammed bin Zayed"), and with each multi-word
+// name's acronym. Two names that names.SameEntity links always share a
+// key, so a new document is compared only with the entities under its
+// keys, never with the corpus.
 func BlockingKeys(typ string, forms []string) []string {
+	return blockingKeys(typ, forms, nameCache{})
+}
+
+func blockingKeys(typ string, forms []string, c nameCache) []string {
 	var keys []string
 	add := func(k string) {
 		if k != "" && !slices.Contains(keys, k) {
@@ -28,12 +33,12 @@ func BlockingKeys(typ string, forms []string) []string {
 		}
 	}
 	for _, f := range forms {
-		tokens := names.NameTokens(f)
+		tokens := c.tokens(f)
 		if len(tokens) == 0 {
 			continue
 		}
 		add(typ + ":" + tokens[len(tokens)-1])
-		if len(tokens) > 1 {
+		if len(tokens) > 1 && names.HasPatronymic(f) {
 			add(typ + ":first:" + tokens[0])
 		}
 		if a := names.Acronym(f); a != "" {
@@ -43,55 +48,401 @@ func BlockingKeys(typ string, forms []string) []string {
 	return keys
 }
 
+// nameCache holds the names.NameTokens of the names one document's
+// linking compares, each worked out once.
+type nameCache map[string][]string
+
+func (c nameCache) tokens(name string) []string {
+	t, ok := c[name]
+	if !ok {
+		t = names.NameTokens(name)
+		c[name] = t
+	}
+	return t
+}
+
+func (c nameCache) key(name string) string {
+	return strings.Join(c.tokens(name), " ")
+}
+
 // ChooseEntity decides which of the candidate entities a document's
 // entity (its type and name forms) is, and whether it is one of them at
-// all. A full name (two words or more) joins the one candidate it can be
-// (names.SameEntity with one of its full names, or its exact key); a name
-// of one word joins a candidate only when exactly one can be it, so a lone
-// "Assad" in a corpus with Bashar and Hafez al-Assad starts no merge.
-func ChooseEntity(typ string, forms []string, candidates []EntityRecord) (string, bool) {
-	full := false
+// all. A document that gives a full name (two words or more) compares its
+// full names with the candidates' full names only: it joins the one
+// candidate with the same name (names.NameKey), else the one it can be
+// (names.SameEntity, or an acronym of it), else none. A document that
+// gives only a one-word name joins the one candidate that name can be, else
+// the one entity that has only ever been called by that word: a lone
+// "Assad" in a corpus with Bashar and Hafez al-Assad joins neither.
+func ChooseEntity(typ string, forms []string, candidates []store.Entity) (string, bool) {
+	return chooseEntity(typ, forms, candidates, nameCache{})
+}
+
+func chooseEntity(typ string, forms []string, candidates []store.Entity, c nameCache) (string, bool) {
+	var full, short []string
 	for _, f := range forms {
-		if len(names.NameTokens(f)) > 1 {
-			full = true
+		if n := len(c.tokens(f)); n > 1 {
+			full = append(full, f)
+		} else if n == 1 {
+			short = append(short, f)
 		}
 	}
-	var exact, compatible []string
-	for _, c := range candidates {
-		if c.Type != typ {
+	var exact, compatible, bare []string
+	for _, cand := range candidates {
+		if cand.Type != typ {
 			continue
 		}
-		isExact, isCompatible := false, false
-		for _, f := range forms {
-			fk := names.NameKey(f)
-			for _, n := range c.Names {
-				if fk == names.NameKey(n) {
-					isExact = true
+		isExact, isCompatible, allShort := false, false, true
+		for _, n := range cand.Names {
+			tn := c.tokens(n)
+			nFull := len(tn) > 1
+			allShort = allShort && !nFull
+			if len(full) > 0 {
+				for _, f := range full {
+					if nFull {
+						isExact = isExact || c.key(f) == c.key(n)
+						isCompatible = isCompatible || names.SameEntityTokens(f, n, c.tokens(f), tn)
+					} else if names.IsAcronym(n) && c.key(n) == names.Acronym(f) {
+						isCompatible = true // "IRGC" for the Guard Corps
+					}
 				}
-				short := len(names.NameTokens(f)) == 1 || len(names.NameTokens(n)) == 1
-				if names.SameEntity(f, n) && (!full || !short) {
-					isCompatible = true
-				}
-				// An acronym and the name it abbreviates.
-				if names.IsAcronym(f) && names.NameKey(f) == names.Acronym(n) || names.IsAcronym(n) && names.NameKey(n) == names.Acronym(f) {
-					isCompatible = true
-				}
+				continue
+			}
+			for _, f := range short {
+				isExact = isExact || c.key(f) == c.key(n)
+				isCompatible = isCompatible || names.SameEntityTokens(f, n, c.tokens(f), tn) ||
+					// An acronym and the name it abbreviates.
+					names.IsAcronym(f) && c.key(f) == names.Acronym(n) ||
+					names.IsAcronym(n) && c.key(n) == names.Acronym(f)
 			}
 		}
 		if isExact {
-			exact = append(exact, c.ID)
+			exact = append(exact, cand.ID)
 		}
-		if isCompatible || isExact {
-			compatible = append(compatible, c.ID)
+		if isExact || isCompatible {
+			compatible = append(compatible, cand.ID)
+		}
+		if isExact && allShort {
+			bare = append(bare, cand.ID)
 		}
 	}
 	switch {
-	case full && len(exact) == 1:
+	case len(full) > 0 && len(exact) == 1:
 		return exact[0], true
 	case len(compatible) == 1:
-		// A one-word name must fit one entity only, even one that has
-		// been called by it before: "Assad" also fits Hafez al-Assad.
 		return compatible[0], true
+	case len(full) == 0 && len(bare) == 1:
+		return bare[0], true
 	}
 	return "", false
+}
+
+// LocalEntity is what one document says of one of its entities.
+type LocalEntity struct {
+	Local    int    // the entity's number in the document's analysis
+	Type     string // the type of its first mention
+	Mentions int
+	Names    []store.NameCount // the names it is given, most used first
+	Roles    []store.RoleFact  // the roles its titles give it
+	// RoleKey is the role a descriptor names, for an entity the document
+	// names only by descriptors ("the Iranian president").
+	RoleKey string
+}
+
+// Forms returns the entity's names, fullest first (see fuller).
+func (l LocalEntity) Forms() []string {
+	forms := make([]string, len(l.Names))
+	for i, n := range l.Names {
+		forms[i] = n.Name
+	}
+	slices.SortStableFunc(forms, fuller)
+	return forms
+}
+
+// fuller orders names fullest first: more name words, then written in
+// mixed case rather than shouted ("Tehran", not a dateline's "TEHRAN"),
+// then longer, then alphabetically.
+func fuller(a, b string) int {
+	return cmp.Or(len(names.NameTokens(b))-len(names.NameTokens(a)), shouted(a)-shouted(b),
+		len(b)-len(a), strings.Compare(a, b))
+}
+
+// shouted is 1 for a name of more than one letter written all in capitals
+// that is not an acronym ("TEHRAN"), else 0.
+func shouted(name string) int {
+	if name == strings.ToUpper(name) && name != strings.ToLower(name) && !names.IsAcronym(name) {
+		return 1
+	}
+	return 0
+}
+
+// LocalEntities gathers the mentions of an analysed document by entity, in
+// entity number order. It is a pure function of the document and its
+// analysis.
+func LocalEntities(d news.Document, a news.Analysis) []LocalEntity {
+	var out []LocalEntity
+	index := map[int]int{}
+	counts := map[int]map[string]int{}
+	descriptor := map[int]string{}
+	for _, m := range a.Mentions {
+		i, ok := index[m.Entity]
+		if !ok {
+			i = len(out)
+			index[m.Entity] = i
+			out = append(out, LocalEntity{Local: m.Entity, Type: m.Type})
+			counts[m.Entity] = map[string]int{}
+		}
+		l := &out[i]
+		l.Mentions++
+		text := d.Text[m.Start:m.End]
+		switch m.Kind {
+		case news.KindDescriptor:
+			if descriptor[m.Entity] == "" {
+				descriptor[m.Entity] = names.RoleKey(text)
+			}
+		case news.KindPronoun:
+		default:
+			counts[m.Entity][text]++
+		}
+		if m.Title.End > m.Title.Start {
+			if role, ended := names.Role(d.Text[m.Title.Start:m.Title.End]); role != "" && m.Type == news.TypePerson {
+				l.Roles = append(l.Roles, store.RoleFact{
+					Role: role, Key: strings.ToLower(role), Ended: ended,
+					Start: m.Title.Start, End: m.Title.End,
+				})
+			}
+		}
+	}
+	for i := range out {
+		l := &out[i]
+		for n, c := range counts[l.Local] {
+			l.Names = append(l.Names, store.NameCount{Name: n, Count: c})
+		}
+		slices.SortFunc(l.Names, func(a, b store.NameCount) int {
+			return cmp.Or(b.Count-a.Count, fuller(a.Name, b.Name))
+		})
+		if len(l.Names) == 0 {
+			l.RoleKey = descriptor[l.Local]
+		}
+	}
+	return out
+}
+
+// LinkEntities links the entities of the stored, analysed document d to
+// corpus-wide entities, creating those it is the first to name, and
+// stores what d says of them (store.Tx.PutEntityLinks). An entity d knows
+// only by a descriptor ("the Iranian president") is whoever held that
+// role on d's date (ResolveRole); the roles d gives its entities may
+// change whom other documents' descriptors resolve to, so those are
+// resolved again.
+//
+// Only the entities filed under d's names' blocking keys are read, and
+// only the descriptors of the roles d names, so the cost of a document
+// does not grow with the corpus.
+func LinkEntities(ctx context.Context, tx store.Tx, d news.Document, a news.Analysis) error {
+	locals := LocalEntities(d, a)
+	c := nameCache{}
+	keys := make([][]string, len(locals))
+	forms := make([][]string, len(locals))
+	var all []string
+	for i, l := range locals {
+		if len(l.Names) > 0 {
+			forms[i] = l.Forms()
+			keys[i] = blockingKeys(l.Type, forms[i], c)
+			all = append(all, keys[i]...)
+		}
+	}
+	cands, err := tx.EntityCandidates(ctx, all)
+	if err != nil {
+		return fmt.Errorf("link entities of %s: %w", d.ID, err)
+	}
+	byKey := map[string][]int{} // key -> positions in cands
+	for j, e := range cands {
+		for _, k := range e.Keys {
+			byKey[k] = append(byKey[k], j)
+		}
+	}
+	links := make([]store.EntityLink, 0, len(locals))
+	roleKeys := map[string]bool{}
+	var mine []store.Entity
+	for i, l := range locals {
+		link := store.EntityLink{Local: l.Local, Mentions: l.Mentions, Names: l.Names, Roles: l.Roles, RoleKey: l.RoleKey}
+		for _, r := range l.Roles {
+			roleKeys[r.Key] = true
+		}
+		if l.RoleKey != "" {
+			roleKeys[l.RoleKey] = true
+		}
+		if len(l.Names) == 0 {
+			links = append(links, link)
+			continue
+		}
+		// The candidates filed under this entity's keys.
+		var seen []int
+		for _, k := range keys[i] {
+			for _, j := range byKey[k] {
+				if !slices.Contains(seen, j) {
+					seen = append(seen, j)
+				}
+			}
+		}
+		slices.Sort(seen)
+		mine = mine[:0]
+		for _, j := range seen {
+			mine = append(mine, cands[j])
+		}
+		e := store.Entity{Type: l.Type, Name: forms[i][0], Names: forms[i], Keys: keys[i]}
+		if id, ok := chooseEntity(l.Type, forms[i], mine, c); ok {
+			j := seen[slices.IndexFunc(mine, func(m store.Entity) bool { return m.ID == id })]
+			e = cands[j]
+			changed := false
+			if fuller(forms[i][0], e.Name) < 0 {
+				e.Name, changed = forms[i][0], true
+			}
+			var added []string
+			for _, f := range forms[i] {
+				if !slices.Contains(e.Names, f) {
+					e.Names = append(e.Names, f)
+					added = append(added, f)
+				}
+			}
+			if changed || len(added) > 0 {
+				newKeys := blockingKeys(l.Type, added, c)
+				if err := tx.PutEntity(ctx, &store.Entity{ID: e.ID, Type: e.Type, Name: e.Name, Names: added}, newKeys); err != nil {
+					return fmt.Errorf("link entities of %s: %w", d.ID, err)
+				}
+				for _, k := range newKeys {
+					if !slices.Contains(e.Keys, k) {
+						e.Keys = append(e.Keys, k)
+						byKey[k] = append(byKey[k], j)
+					}
+				}
+			}
+			cands[j] = e
+		} else {
+			if err := tx.PutEntity(ctx, &e, keys[i]); err != nil {
+				return fmt.Errorf("link entities of %s: %w", d.ID, err)
+			}
+			cands = append(cands, e)
+			for _, k := range keys[i] {
+				byKey[k] = append(byKey[k], len(cands)-1)
+			}
+		}
+		link.Entity = e.ID
+		links = append(links, link)
+	}
+	if err := tx.PutEntityLinks(ctx, d.ID, links); err != nil {
+		return err
+	}
+	for _, key := range slices.Sorted(maps.Keys(roleKeys)) {
+		if err := resolveDescriptors(ctx, tx, key); err != nil {
+			return fmt.Errorf("link entities of %s: %w", d.ID, err)
+		}
+	}
+	return nil
+}
+
+// ResolveRoles resolves again the descriptors of the roles the stored
+// document id names (see LinkEntities): after its publication date
+// changed, its descriptors and the role facts it gives may point at
+// other people.
+func ResolveRoles(ctx context.Context, tx store.Tx, id string) error {
+	keys, err := tx.RoleKeys(ctx, id)
+	if err != nil {
+		return err
+	}
+	for _, key := range keys {
+		if err := resolveDescriptors(ctx, tx, key); err != nil {
+			return fmt.Errorf("resolve roles of %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// resolveDescriptors points every descriptor of role key, in every
+// document, at the entity that held the role on its document's date.
+func resolveDescriptors(ctx context.Context, tx store.Tx, key string) error {
+	descs, err := tx.RoleDescriptors(ctx, key)
+	if err != nil || len(descs) == 0 {
+		return err
+	}
+	holders, err := tx.RoleHolders(ctx, key)
+	if err != nil {
+		return err
+	}
+	for _, d := range descs {
+		if want := ResolveRole(d.Published, holders); want != d.Entity {
+			if err := tx.SetLinkEntity(ctx, d.Document, d.Local, want); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// MaxRoleGap is how far from the nearest article that gives someone a role
+// a descriptor of that role may still resolve to them: about half a term
+// of office.
+const MaxRoleGap = 2 * 365 * 24 * time.Hour
+
+// ResolveRole returns the entity that most likely held a role on the date
+// published, given the articles that give the role (holders): the holder
+// of the latest article dated on or before that date, within MaxRoleGap,
+// leaving out whoever an article dated by then calls former or late; when
+// there is none, the holder of the earliest article after it, within
+// MaxRoleGap. It returns "" when the date is unknown, nobody is near
+// enough, or two people are named on the deciding day.
+func ResolveRole(published string, holders []store.RoleHolding) string {
+	day, err := time.Parse(time.DateOnly, news.Day(published))
+	if err != nil {
+		return ""
+	}
+	type dated struct {
+		entity string
+		day    time.Time
+	}
+	left := map[string]bool{}
+	var facts []dated
+	for _, h := range holders {
+		hd, err := time.Parse(time.DateOnly, news.Day(h.Published))
+		switch {
+		case err != nil:
+		case h.Ended:
+			if !hd.After(day) {
+				left[h.Entity] = true
+			}
+		case day.Sub(hd).Abs() <= MaxRoleGap:
+			facts = append(facts, dated{h.Entity, hd})
+		}
+	}
+	var before, after []dated // the latest on or before day, the earliest after
+	for _, f := range facts {
+		if left[f.entity] {
+			continue
+		}
+		if !f.day.After(day) {
+			if len(before) == 0 || f.day.After(before[0].day) {
+				before = []dated{f}
+			} else if f.day.Equal(before[0].day) {
+				before = append(before, f)
+			}
+		} else if len(after) == 0 || f.day.Before(after[0].day) {
+			after = []dated{f}
+		} else if f.day.Equal(after[0].day) {
+			after = append(after, f)
+		}
+	}
+	pick := before
+	if len(pick) == 0 {
+		pick = after
+	}
+	if len(pick) == 0 {
+		return ""
+	}
+	for _, f := range pick[1:] {
+		if f.entity != pick[0].entity {
+			return ""
+		}
+	}
+	return pick[0].entity
 }

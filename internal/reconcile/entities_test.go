@@ -1,13 +1,15 @@
 package reconcile_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/reconcile"
+	"github.com/parallax-news/parallax/internal/store"
 )
 
 func TestChooseEntity(t *testing.T) {
-	corpus := []reconcile.EntityRecord{
+	corpus := []store.Entity{
 		{ID: "bashar", Type: "PER", Names: []string{"Bashar al-Assad", "Assad"}},
 		{ID: "hafez", Type: "PER", Names: []string{"Hafez al-Assad"}},
 		{ID: "khamenei", Type: "PER", Names: []string{"Seyyed Ali Khamenei", "Khamenei"}},
@@ -47,7 +49,7 @@ func TestChooseEntity(t *testing.T) {
 			for _, k := range reconcile.BlockingKeys(tt.typ, tt.forms) {
 				keys[k] = true
 			}
-			var cands []reconcile.EntityRecord
+			var cands []store.Entity
 			for _, c := range corpus {
 				for _, k := range reconcile.BlockingKeys(c.Type, c.Names) {
 					if keys[k] {
@@ -61,5 +63,68 @@ func TestChooseEntity(t *testing.T) {
 				t.Errorf("ChooseEntity(%v) = %q, %v; want %q", tt.forms, got, ok, tt.want)
 			}
 		})
+	}
+}
+
+func TestChooseEntityGrowingCorpus(t *testing.T) {
+	// Documents arrive one at a time; each joins or starts an entity.
+	var corpus []store.Entity
+	link := func(typ string, forms ...string) string {
+		if id, ok := reconcile.ChooseEntity(typ, forms, corpus); ok {
+			for i := range corpus {
+				if corpus[i].ID == id {
+					corpus[i].Names = append(corpus[i].Names, forms...)
+				}
+			}
+			return id
+		}
+		id := fmt.Sprintf("E%d", len(corpus)+1)
+		corpus = append(corpus, store.Entity{ID: id, Type: typ, Names: forms})
+		return id
+	}
+	bashar := link("PER", "Bashar al-Assad", "Assad")
+	hafez := link("PER", "Hafez al-Assad")
+	lone := link("PER", "Assad") // could be either: an entity of its own
+	for _, tt := range []struct {
+		forms []string
+		want  string
+	}{
+		{[]string{"Bashar Assad", "Assad"}, bashar},
+		{[]string{"Hafez al-Assad", "Assad"}, hafez},
+		{[]string{"Assad"}, lone},
+		{[]string{"Bashar al-Assad"}, bashar},
+	} {
+		if got := link("PER", tt.forms...); got != tt.want {
+			t.Errorf("%v joined %s, want %s", tt.forms, got, tt.want)
+		}
+	}
+	irgc := link("ORG", "IRGC")
+	if got := link("ORG", "Islamic Revolutionary Guard Corps"); got != irgc {
+		t.Errorf("the Guard Corps joined %s, want %s (IRGC)", got, irgc)
+	}
+	if bashar == hafez || lone == bashar || lone == hafez {
+		t.Errorf("look-alikes merged: Bashar %s, Hafez %s, Assad %s", bashar, hafez, lone)
+	}
+}
+
+func TestResolveRole(t *testing.T) {
+	holders := []store.RoleHolding{
+		{Entity: "rouhani", Published: "2019-02-25"},
+		{Entity: "raisi", Published: "2022-05-08T12:00:00Z"},
+		{Entity: "raisi", Published: "2023-09-19"},
+		{Entity: "raisi", Published: "2024-05-20", Ended: true}, // "the late President Raisi"
+		{Entity: "mokhber", Published: "2024-05-22"},
+	}
+	for _, tt := range []struct{ published, want string }{
+		{"2019-03-01", "rouhani"},
+		{"2022-05-09", "raisi"},
+		{"2024-05-26", "mokhber"},
+		{"2024-04-01", "raisi"},
+		{"2010-01-01", ""}, // nobody near enough
+		{"", ""},
+	} {
+		if got := reconcile.ResolveRole(tt.published, holders); got != tt.want {
+			t.Errorf("ResolveRole(%q) = %q, want %q", tt.published, got, tt.want)
+		}
 	}
 }

@@ -40,6 +40,19 @@ type Store interface {
 	// Seq order.
 	Duplicates(ctx context.Context, id string) ([]news.Document, error)
 
+	// Entity returns the corpus-wide entity id with what the documents
+	// say of it, or ErrNotFound.
+	Entity(ctx context.Context, id string) (EntityInfo, error)
+	// Entities returns entities with what the documents say of them: most
+	// documents first, or in id order with AfterID (keyset paging).
+	Entities(ctx context.Context, q EntityQuery) ([]EntityInfo, error)
+	// EntityDocuments returns the documents that mention entity id, newest
+	// publication first.
+	EntityDocuments(ctx context.Context, id string, limit, offset int) ([]news.Document, error)
+	// EntityLinks returns the links of document id's entities to
+	// corpus-wide entities, by local entity number.
+	EntityLinks(ctx context.Context, id string) ([]EntityLink, error)
+
 	// Close releases the store's resources.
 	Close() error
 }
@@ -74,6 +87,123 @@ type Tx interface {
 	// PutAnalysis stores the analysis of document id, replacing any it
 	// had. It returns an error wrapping ErrNotFound if id is not stored.
 	PutAnalysis(ctx context.Context, id string, a news.Analysis) error
+
+	// EntityCandidates returns the entities filed under any of keys (see
+	// PutEntity), each once, in id order, with their names.
+	EntityCandidates(ctx context.Context, keys []string) ([]Entity, error)
+	// PutEntity stores e: a new entity when e.ID is empty (PutEntity then
+	// sets it), else it sets the entity's Name and adds Names. Either way
+	// the entity is filed under keys, besides those it has.
+	PutEntity(ctx context.Context, e *Entity, keys []string) error
+	// PutEntityLinks replaces the links of document id's entities, and the
+	// role facts they carry. PutAnalysis removes them.
+	PutEntityLinks(ctx context.Context, id string, links []EntityLink) error
+	// RoleHolders returns every role fact whose Key is key, from every
+	// document, with the date of its document.
+	RoleHolders(ctx context.Context, key string) ([]RoleHolding, error)
+	// RoleDescriptors returns the links, in every document, of entities
+	// known only by a descriptor naming role key ("the Iranian
+	// president"), with their documents' publication dates.
+	RoleDescriptors(ctx context.Context, key string) ([]Descriptor, error)
+	// RoleKeys returns the role keys of document id's role facts and
+	// descriptors, each once.
+	RoleKeys(ctx context.Context, id string) ([]string, error)
+	// SetLinkEntity points the link of document id's entity local at
+	// entity ("" for none).
+	SetLinkEntity(ctx context.Context, id string, local int, entity string) error
+}
+
+// Entity is a corpus-wide entity: what the names in many documents refer
+// to.
+type Entity struct {
+	ID    string   // "E1", "E2", … in the order entities were first seen
+	Type  string   // news.TypePerson, TypeOrganization, TypeLocation or TypeMisc
+	Name  string   // its fullest name
+	Names []string // the name forms it has been given, as linking compares them
+	// Keys are blocking keys it is filed under: EntityCandidates gives
+	// those of the keys asked for.
+	Keys []string
+}
+
+// EntityLink is what one document says of one corpus-wide entity: it links
+// the document's entity number Local to Entity, with the names the
+// document gives it and the roles its titles give it.
+type EntityLink struct {
+	Local  int
+	Entity string // "" for a descriptor that names no known holder
+	// Mentions counts the document's mentions of it: names, descriptors,
+	// pronouns.
+	Mentions int
+	Names    []NameCount // the names it is given, most used first
+	Roles    []RoleFact
+	// RoleKey is, for an entity the document names only by a descriptor
+	// ("the Iranian president"), the role it names (names.RoleKey):
+	// Entity is then whoever held that role on the document's date.
+	RoleKey string
+}
+
+// NameCount is a name form and how many times it is used.
+type NameCount struct {
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+}
+
+// RoleFact is a role a document gives an entity: "Syrian President" in
+// "Syrian President Bashar al-Assad". Start and End are the title's span.
+type RoleFact struct {
+	Role       string // as written, without honorifics ("Syrian President")
+	Key        string // names.RoleKey(Role)
+	Ended      bool   // "former", "late": the holder had left the role
+	Start, End int
+}
+
+// RoleHolding is a role fact with where it comes from: the date of its
+// document.
+type RoleHolding struct {
+	Entity    string
+	Document  string
+	Published string // the document's publication date, "" if unknown
+	Ended     bool
+}
+
+// Descriptor is the link of an entity known in a document only by a
+// descriptor naming a role.
+type Descriptor struct {
+	Document  string
+	Published string
+	Local     int
+	Entity    string // whom it resolves to now, "" for nobody
+}
+
+// EntityInfo is an entity with what all documents say of it.
+type EntityInfo struct {
+	Entity
+	Documents int         // documents that mention it
+	Mentions  int         // its mentions in them
+	Aliases   []NameCount // the names it is given, most used first
+	Roles     []RoleSpan  // the roles it holds, by first date
+}
+
+// RoleSpan is a role an entity held as the documents date it: from the
+// first to the last article that gives it the role (while holding it),
+// and the date of the first article that says it had left the role.
+type RoleSpan struct {
+	Role      string
+	From, To  string // "" when no dated article gives it
+	EndedBy   string // "" when no article says it has ended
+	Documents int    // the articles that give it
+	// Evidence is the earliest article's title span.
+	Evidence   string // document id
+	Start, End int
+}
+
+// EntityQuery selects entities.
+type EntityQuery struct {
+	Type    string // only entities of this type, if set
+	Name    string // only entities with a name containing this, if set (case-insensitive)
+	AfterID string // keyset paging in id order; "" orders by documents
+	Limit   int    // 0 means 50
+	Offset  int
 }
 
 // ErrExists is returned when inserting an object whose id is already stored.
@@ -119,4 +249,5 @@ type Stats struct {
 	Sources    int // distinct outlets
 	Analyzed   int // documents with an analysis
 	Mentions   int // names found in them
+	Entities   int // corpus-wide entities they name
 }

@@ -64,6 +64,11 @@ func setPoolSize(pool *sql.DB, n int) {
 // will do, as long as it is always the same one.
 const migrationLockID = 7_261_696_378
 
+// writeLockID names the advisory lock every write transaction takes, so
+// that workers ingesting into one database at once link near-duplicates
+// and entities against each other's writes, never past them.
+const writeLockID = 7_261_696_379
+
 // headlineOptions make ts_headline return plain text: no <b> markers
 // around matches.
 const headlineOptions = `StartSel="", StopSel="", MinWords=15, MaxWords=35`
@@ -74,6 +79,7 @@ func dialect() sqlstore.Dialect {
 		Name:          "postgres",
 		Migrations:    migrations,
 		MigrationLock: fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d)`, migrationLockID),
+		WriteLock:     fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d)`, writeLockID),
 		// Rank and page first, then make headlines for that page only:
 		// ts_headline parses the whole text again.
 		SearchSQL: `WITH q AS (SELECT plainto_tsquery('simple', $1) AS query),

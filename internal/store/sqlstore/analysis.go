@@ -31,6 +31,10 @@ func (tx *Tx) PutAnalysis(ctx context.Context, id string, a news.Analysis) error
 		if _, err := tx.tx.ExecContext(ctx, `DELETE FROM mentions WHERE seq = $1`, seq); err != nil {
 			return fmt.Errorf("put analysis of %s: %w", id, err)
 		}
+		// The links name the old analysis's entity numbers.
+		if err := tx.deleteEntityLinks(ctx, seq); err != nil {
+			return fmt.Errorf("put analysis of %s: %w", id, err)
+		}
 	}
 	if tx.analysed == nil {
 		tx.analysed = map[string]bool{}

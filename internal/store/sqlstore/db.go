@@ -37,6 +37,12 @@ type Dialect struct {
 	// returns "" when text has nothing to search for.
 	MatchQuery func(text string) string
 
+	// WriteLock, if not empty, is run first in every Update transaction,
+	// so that processes writing to one database at once take turns: they
+	// read what the others wrote (near-duplicates, entities) before
+	// writing what depends on it.
+	WriteLock string
+
 	// IndexSQL, if not empty, adds the documents whose Seq is between $1
 	// and $2 to the full-text index. InsertDocument then leaves indexing to
 	// it, run once per transaction: before the commit, and before
@@ -108,6 +114,11 @@ func (db *DB) Update(ctx context.Context, fn func(store.Tx) error) error {
 	// Rollback after a successful Commit is a no-op returning ErrTxDone.
 	defer func() { _ = sqlTx.Rollback() }()
 
+	if db.dialect.WriteLock != "" {
+		if _, err := sqlTx.ExecContext(ctx, db.dialect.WriteLock); err != nil {
+			return fmt.Errorf("lock %s for writing: %w", db.dialect.Name, err)
+		}
+	}
 	tx := &Tx{tx: sqlTx, db: db}
 	if err := fn(tx); err != nil {
 		// A cancelled ctx makes database/sql roll back at once and close
@@ -202,8 +213,9 @@ func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
 	var s store.Stats
 	err := db.read.QueryRowContext(ctx,
 		`SELECT count(*), count(duplicate_of), count(DISTINCT source),
-			(SELECT count(*) FROM analyses), (SELECT count(*) FROM mentions) FROM documents`,
-	).Scan(&s.Documents, &s.Duplicates, &s.Sources, &s.Analyzed, &s.Mentions)
+			(SELECT count(*) FROM analyses), (SELECT count(*) FROM mentions),
+			(SELECT count(*) FROM entities WHERE documents > 0) FROM documents`,
+	).Scan(&s.Documents, &s.Duplicates, &s.Sources, &s.Analyzed, &s.Mentions, &s.Entities)
 	if err != nil {
 		return store.Stats{}, fmt.Errorf("count documents: %w", err)
 	}

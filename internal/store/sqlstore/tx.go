@@ -103,6 +103,54 @@ type Tx struct {
 	analysed map[string]bool
 	// mentionInserts are the statements mentionInsert prepared.
 	mentionInserts map[int]*sql.Stmt
+	// prepared are the statements prepare prepared, by query.
+	prepared map[string]*sql.Stmt
+}
+
+// prepare returns query prepared in the transaction, once: linking runs
+// the same few statements for every entity of every document, and
+// modernc.org/sqlite would parse them again each time.
+func (tx *Tx) prepare(ctx context.Context, query string) (*sql.Stmt, error) {
+	if stmt, ok := tx.prepared[query]; ok {
+		return stmt, nil
+	}
+	stmt, err := tx.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if tx.prepared == nil {
+		tx.prepared = map[string]*sql.Stmt{}
+	}
+	tx.prepared[query] = stmt
+	return stmt, nil
+}
+
+// exec runs a statement prepared once in the transaction.
+func (tx *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	stmt, err := tx.prepare(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return stmt.ExecContext(ctx, args...)
+}
+
+// query runs a query prepared once in the transaction.
+func (tx *Tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	stmt, err := tx.prepare(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return stmt.QueryContext(ctx, args...)
+}
+
+// queryRow runs a one-row query prepared once in the transaction.
+func (tx *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	stmt, err := tx.prepare(ctx, query)
+	if err != nil {
+		// A Row that reports err on Scan.
+		return tx.tx.QueryRowContext(ctx, query, args...)
+	}
+	return stmt.QueryRowContext(ctx, args...)
 }
 
 // Document returns the document with id, or an error wrapping

@@ -49,6 +49,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ConcurrentUpdates", testConcurrentUpdates},
 		{"Reopen", testReopen},
 		{"Analysis", testAnalysis},
+		{"Entities", testEntities},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.test(t, open) })
 	}
