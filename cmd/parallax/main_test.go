@@ -675,13 +675,40 @@ func TestServe(t *testing.T) {
 			t.Errorf("GET %s: CSP %q", path, csp)
 		}
 	}
-	if _, body, _ := get(t, base+"/documents/"+id); !strings.Contains(body, `<mark class="m-LOC" title="LOC" data-entity="`+id+`-e`) {
-		t.Errorf("document page does not mark the place Tehran:\n%s", body)
+	_, body, _ := get(t, base+"/documents/"+id)
+	tehran := regexp.MustCompile(`<a class="ent" href="/entities/(E\d+)"><mark id="c\d+" class="m-LOC" title="LOC" data-entity="E\d+">Tehran</mark></a>`).FindStringSubmatch(body)
+	if tehran == nil {
+		t.Fatalf("document page does not mark the place Tehran with a link to its entity:\n%s", body)
+	}
+	code, body, _ := get(t, base+"/entities/"+tehran[1])
+	if code != 200 || !strings.Contains(body, "<h1>Tehran</h1>") || !strings.Contains(body, `href="/documents/`+id+`"`) {
+		t.Errorf("GET /entities/%s: %d, want Tehran with the document:\n%s", tehran[1], code, body)
+	}
+	if strings.Contains(body, "<script>alert") || strings.Contains(body, "<img src=x") {
+		t.Errorf("entity page: article text not escaped:\n%s", body)
+	}
+	code, body, _ = get(t, base+"/entities?q=tehr&type=location")
+	if code != 200 || !strings.Contains(body, `href="/entities/`+tehran[1]+`"`) {
+		t.Errorf("GET /entities?q=tehr: %d, want Tehran listed:\n%s", code, body)
+	}
+	if code, _, _ := get(t, base+"/entities?type=bogus"); code != 400 {
+		t.Errorf("GET /entities?type=bogus: %d, want 400", code)
+	}
+	if code, _, _ := get(t, base+"/entities/E999999"); code != 404 {
+		t.Errorf("GET /entities/E999999: %d, want 404", code)
+	}
+	code, body, _ = get(t, base+"/api/entities/"+tehran[1])
+	var ent struct {
+		ID, Name, Type string
+		DocumentIDs    []string `json:"document_ids"`
+	}
+	if err := json.Unmarshal([]byte(body), &ent); code != 200 || err != nil || ent.Name != "Tehran" || ent.Type != "location" || len(ent.DocumentIDs) != 1 {
+		t.Errorf("GET /api/entities/%s: %d %v %+v", tehran[1], code, err, ent)
 	}
 	if _, body, _ := get(t, base+"/search?q=water+agreement"); !strings.Contains(body, "/documents/"+id) {
 		t.Errorf("search did not find the document:\n%s", body)
 	}
-	code, body, _ := get(t, base+"/api/documents")
+	code, body, _ = get(t, base+"/api/documents")
 	var list struct {
 		Items []exportDoc `json:"items"`
 	}

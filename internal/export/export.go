@@ -129,9 +129,18 @@ func writeJSON(ctx context.Context, st store.Store, w *bufio.Writer) error {
 			return eachDocument(ctx, st, func(d news.Document) error { return emit(NewDocument(d)) })
 		}},
 		{"entities", func(emit func(any) error) error {
-			return eachAnalysed(ctx, st, func(d news.Document, a news.Analysis) error {
-				entities, _ := DocumentEntities(d, a)
+			err := eachEntity(ctx, st, func(e store.EntityInfo) error { return emit(NewEntity(e)) })
+			if err != nil {
+				return err
+			}
+			// Then the entities known in one document only, by a
+			// descriptor that fits nobody known.
+			return eachAnalysed(ctx, st, func(d news.Document, a news.Analysis, links []store.EntityLink) error {
+				entities, _ := DocumentEntities(d, a, links)
 				for _, e := range entities {
+					if _, corpus := corpusEntity(e.ID); corpus {
+						continue
+					}
 					if err := emit(e); err != nil {
 						return err
 					}
@@ -140,8 +149,8 @@ func writeJSON(ctx context.Context, st store.Store, w *bufio.Writer) error {
 			})
 		}},
 		{"mentions", func(emit func(any) error) error {
-			return eachAnalysed(ctx, st, func(d news.Document, a news.Analysis) error {
-				_, mentions := DocumentEntities(d, a)
+			return eachAnalysed(ctx, st, func(d news.Document, a news.Analysis, links []store.EntityLink) error {
+				_, mentions := DocumentEntities(d, a, links)
 				for _, m := range mentions {
 					if err := emit(m); err != nil {
 						return err
@@ -185,6 +194,12 @@ func writeJSON(ctx context.Context, st store.Store, w *bufio.Writer) error {
 	return err
 }
 
+// corpusEntity reports whether id is a corpus-wide entity's ("E12"),
+// not a document's own ("…-e3").
+func corpusEntity(id string) (string, bool) {
+	return id, strings.HasPrefix(id, "E") && !strings.Contains(id, "-")
+}
+
 // lineDocument is one line of the jsonl export: a document with its own
 // findings.
 type lineDocument struct {
@@ -198,8 +213,8 @@ type lineDocument struct {
 
 func writeJSONL(ctx context.Context, st store.Store, w *bufio.Writer) error {
 	enc := json.NewEncoder(w)
-	return eachAnalysed(ctx, st, func(d news.Document, a news.Analysis) error {
-		entities, mentions := DocumentEntities(d, a)
+	return eachAnalysed(ctx, st, func(d news.Document, a news.Analysis, links []store.EntityLink) error {
+		entities, mentions := DocumentEntities(d, a, links)
 		line := lineDocument{Schema: Schema, Document: NewDocument(d),
 			Entities: nonNilSlice(entities), Mentions: nonNilSlice(mentions),
 			Times: []struct{}{}, Quotes: []struct{}{}}

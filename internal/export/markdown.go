@@ -23,15 +23,9 @@ func writeMarkdown(ctx context.Context, st store.Store, w *bufio.Writer) error {
 	}
 	var docs []summary
 	bySource := map[string]int{}
-	type nameKey struct{ name, typ string }
-	inDocs := map[nameKey]int{} // documents that name it
-	err := eachAnalysed(ctx, st, func(d news.Document, a news.Analysis) error {
+	err := eachDocument(ctx, st, func(d news.Document) error {
 		docs = append(docs, summary{d.ID, d.Title, d.Source, d.Published, d.Origin, d.DuplicateOf, d.Seq})
 		bySource[d.Source]++
-		entities, _ := DocumentEntities(d, a)
-		for _, e := range entities {
-			inDocs[nameKey{e.Name, e.Type}]++
-		}
 		return nil
 	})
 	if err != nil {
@@ -70,17 +64,20 @@ func writeMarkdown(ctx context.Context, st store.Store, w *bufio.Writer) error {
 		fmt.Fprintf(w, "| %s | %s | %s | `%s` |\n", cell(orDash(d.published)), cell(orDash(d.source)), cell(title), d.id)
 	}
 
-	if len(inDocs) > 0 {
-		keys := make([]nameKey, 0, len(inDocs))
-		for k := range inDocs {
-			keys = append(keys, k)
-		}
-		slices.SortFunc(keys, func(a, b nameKey) int {
-			return cmp.Or(cmp.Compare(inDocs[b], inDocs[a]), cmp.Compare(a.name, b.name), cmp.Compare(a.typ, b.typ))
-		})
-		w.WriteString("\n## Names most often mentioned\n\n| name | type | documents |\n| --- | --- | ---: |\n")
-		for _, k := range keys[:min(len(keys), 30)] {
-			fmt.Fprintf(w, "| %s | %s | %d |\n", cell(k.name), k.typ, inDocs[k])
+	top, err := st.Entities(ctx, store.EntityQuery{Limit: 30})
+	if err != nil {
+		return fmt.Errorf("read entities: %w", err)
+	}
+	if len(top) > 0 {
+		w.WriteString("\n## Who and what is named most\n\n| name | type | also called | roles | documents | id |\n| --- | --- | --- | --- | ---: | --- |\n")
+		for _, e := range top {
+			x := NewEntity(e)
+			var roles []string
+			for _, r := range x.Roles {
+				roles = append(roles, r.Role)
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %d | `%s` |\n", cell(x.Name), x.Type,
+				cell(strings.Join(x.Aliases[:min(len(x.Aliases), 5)], ", ")), cell(strings.Join(roles, ", ")), x.Documents, x.ID)
 		}
 	}
 

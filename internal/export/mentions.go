@@ -6,30 +6,35 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parallax-news/parallax/internal/names"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
-// Entity is an entity as exported. Until entities are linked across
-// documents, each document's names are entities of their own, with ids
-// made from the document's id.
+// Entity is an entity as exported: the contract's fields, then how many
+// documents and mentions name it and its names with their counts.
 type Entity struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Type    string   `json:"type"` // person, organization, location or other
-	Aliases []string `json:"aliases"`
-	Roles   []Role   `json:"roles"`
+	ID        string            `json:"id"`
+	Name      string            `json:"name"`
+	Type      string            `json:"type"` // person, organization, location or other
+	Aliases   []string          `json:"aliases"`
+	Roles     []Role            `json:"roles"`
+	Documents int               `json:"documents"`
+	Mentions  int               `json:"mentions"`
+	Names     []store.NameCount `json:"names"` // every name it is given, most used first
 }
 
-// Role is a role an entity held, with the dates known: a title before a
-// name ("Syrian President Bashar al-Assad") says its holder held it on the
-// day the article was published; "former" or "late" says only that the
-// holding ended by then. Evidence is where the article says so.
+// Role is a role an entity held, with the dates the articles give: From
+// and To are the first and last publication dates of the articles that
+// give the role while it was held ("Syrian President Bashar al-Assad");
+// when the articles only say the holding had ended ("former President"),
+// To is the first of them. Evidence is the earliest article's title.
 type Role struct {
-	Role     string    `json:"role"`
-	From     *string   `json:"from"`
-	To       *string   `json:"to"`
-	Evidence *Evidence `json:"evidence"`
+	Role      string    `json:"role"`
+	From      *string   `json:"from"`
+	To        *string   `json:"to"`
+	Documents int       `json:"documents"`
+	Evidence  *Evidence `json:"evidence"`
 }
 
 // Evidence points at the characters of a document that support a finding.
@@ -39,68 +44,27 @@ type Evidence struct {
 	End      int    `json:"end"`
 }
 
-// honorifics are titles that are no role: forms of address and religious
-// or posthumous honorifics ("Mr.", "Ayatollah", "Martyr").
-var honorifics = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "miss": true, "sir": true, "dame": true, "dr": true,
-	"ayatollah": true, "imam": true, "sheikh": true, "shaikh": true, "martyr": true, "seyyed": true,
-	"seyed": true, "sayyid": true, "hojatoleslam": true, "his": true, "her": true, "excellency": true,
-}
-
-// roleOf returns the role a title names, and whether its holder had left it
-// by the article's date ("former President" → "President", true). It
-// returns "" for a title that names no role ("Mr.", "Ayatollah").
-func roleOf(title string) (string, bool) {
-	words := strings.Fields(title)
-	ended := false
-	for len(words) > 0 {
-		w := strings.ToLower(strings.TrimSuffix(words[0], "."))
-		switch {
-		case w == "former" || w == "late" || w == "the" || w == "ex":
-			ended = ended || w != "the"
-		case honorifics[w]:
-		default:
-			goto end
+// NewEntity converts a stored corpus-wide entity to its exported form.
+func NewEntity(e store.EntityInfo) Entity {
+	out := Entity{
+		ID: e.ID, Name: e.Name, Type: news.EntityTypeName(e.Type),
+		Aliases: []string{}, Roles: []Role{},
+		Documents: e.Documents, Mentions: e.Mentions, Names: nonNilSlice(e.Aliases),
+	}
+	for _, a := range e.Aliases {
+		if a.Name != e.Name {
+			out.Aliases = append(out.Aliases, a.Name)
 		}
-		words = words[1:]
-	}
-end:
-	for len(words) > 0 && honorifics[strings.ToLower(strings.TrimSuffix(words[len(words)-1], "."))] {
-		words = words[:len(words)-1]
-	}
-	return strings.Join(words, " "), ended
-}
-
-// addRole records that e held role per document d, once per role.
-func addRole(e *Entity, d news.Document, title news.Span) {
-	role, ended := roleOf(d.Text[title.Start:title.End])
-	if role == "" {
-		return
 	}
 	for _, r := range e.Roles {
-		if strings.EqualFold(r.Role, role) {
-			return
+		role := Role{Role: r.Role, From: null(r.From), To: null(r.To), Documents: r.Documents,
+			Evidence: &Evidence{Document: r.Evidence, Start: r.Start, End: r.End}}
+		if r.To == "" {
+			role.To = null(r.EndedBy)
 		}
+		out.Roles = append(out.Roles, role)
 	}
-	r := Role{Role: role, Evidence: &Evidence{Document: d.ID, Start: title.Start, End: title.End}}
-	if day := publishedDay(d.Published); day != "" {
-		if ended {
-			r.To = &day
-		} else {
-			from, to := day, day
-			r.From, r.To = &from, &to
-		}
-	}
-	e.Roles = append(e.Roles, r)
-}
-
-// publishedDay is the date part of a publication date ("2022-05-08" of
-// "2022-05-08T10:00:00Z").
-func publishedDay(p string) string {
-	if len(p) > 10 {
-		return p[:10]
-	}
-	return p
+	return out
 }
 
 // Mention is a mention as exported: the contract's fields, then the
@@ -117,8 +81,17 @@ type Mention struct {
 }
 
 // DocumentEntities returns the entities and mentions of one analysed
-// document.
-func DocumentEntities(d news.Document, a news.Analysis) ([]Entity, []Mention) {
+// document as the document gives them: its names and roles for each
+// entity, with the corpus-wide ids of links (the document's entity links,
+// see store.Store.EntityLinks). An entity without a corpus-wide id (a
+// descriptor nobody is known to fit, or a document not linked yet) gets an
+// id of the document's own (see LocalEntityID), named by its first
+// mention.
+func DocumentEntities(d news.Document, a news.Analysis, links []store.EntityLink) ([]Entity, []Mention) {
+	corpusID := make(map[int]string, len(links))
+	for _, l := range links {
+		corpusID[l.Local] = l.Entity
+	}
 	var entities []Entity
 	index := map[int]int{} // entity number -> position in entities
 	mentions := make([]Mention, 0, len(a.Mentions))
@@ -128,30 +101,28 @@ func DocumentEntities(d news.Document, a news.Analysis) ([]Entity, []Mention) {
 		if !ok {
 			i = len(entities)
 			index[m.Entity] = i
-			name := text
-			if m.Kind == news.KindDescriptor || m.Kind == news.KindPronoun {
-				name = "" // named by its first name mention
+			id := corpusID[m.Entity]
+			if id == "" {
+				id = LocalEntityID(d.ID, m.Entity)
 			}
 			entities = append(entities, Entity{
-				ID:      EntityID(d.ID, m.Entity),
-				Name:    name,
+				ID:      id,
 				Type:    news.EntityTypeName(m.Type),
 				Aliases: []string{},
 				Roles:   []Role{},
+				Names:   []store.NameCount{},
 			})
 		}
 		e := &entities[i]
+		e.Mentions++
 		switch {
-		case m.Kind == news.KindDescriptor || m.Kind == news.KindPronoun:
-			// "the president" and "he" point at the entity; they do not name it.
-		case e.Name == "":
-			e.Name = text
-		case text == e.Name:
-		case len(text) > len(e.Name): // the fullest form names it
-			addAlias(e, e.Name)
-			e.Name = text
+		case m.Kind == news.KindPronoun:
+		case m.Kind == news.KindDescriptor:
+			if e.Name == "" && len(e.Names) == 0 {
+				e.Name = text // until a name comes
+			}
 		default:
-			addAlias(e, text)
+			addName(e, text)
 		}
 		if m.Type == news.TypePerson && m.Title.End > m.Title.Start {
 			addRole(e, d, m.Title)
@@ -165,16 +136,54 @@ func DocumentEntities(d news.Document, a news.Analysis) ([]Entity, []Mention) {
 			Type: m.Type, Kind: kind, Text: text, Title: spanText(d.Text, m.Title),
 		})
 	}
+	for i := range entities {
+		e := &entities[i]
+		e.Documents = 1
+		for _, n := range e.Names {
+			if n.Name != e.Name {
+				e.Aliases = append(e.Aliases, n.Name)
+			}
+		}
+	}
 	return entities, mentions
 }
 
-func addAlias(e *Entity, alias string) {
-	for _, a := range e.Aliases {
-		if a == alias {
+// addName counts a name of e; the fullest names it.
+func addName(e *Entity, name string) {
+	if len(e.Names) == 0 || len(name) > len(e.Name) {
+		e.Name = name
+	}
+	for i := range e.Names {
+		if e.Names[i].Name == name {
+			e.Names[i].Count++
 			return
 		}
 	}
-	e.Aliases = append(e.Aliases, alias)
+	e.Names = append(e.Names, store.NameCount{Name: name, Count: 1})
+}
+
+// addRole records that e held the role of title per document d, once per
+// role.
+func addRole(e *Entity, d news.Document, title news.Span) {
+	role, ended := names.Role(d.Text[title.Start:title.End])
+	if role == "" {
+		return
+	}
+	for _, r := range e.Roles {
+		if strings.EqualFold(r.Role, role) {
+			return
+		}
+	}
+	r := Role{Role: role, Documents: 1, Evidence: &Evidence{Document: d.ID, Start: title.Start, End: title.End}}
+	if day := news.Day(d.Published); day != "" {
+		if ended {
+			r.To = &day
+		} else {
+			from, to := day, day
+			r.From, r.To = &from, &to
+		}
+	}
+	e.Roles = append(e.Roles, r)
 }
 
 func spanText(text string, s news.Span) *string {
@@ -185,19 +194,48 @@ func spanText(text string, s news.Span) *string {
 	return &t
 }
 
-// EntityID is the id of entity number n of document doc.
-func EntityID(doc string, n int) string {
+// LocalEntityID is the id of entity number n of document doc, for an
+// entity that has no corpus-wide id.
+func LocalEntityID(doc string, n int) string {
 	return doc + "-e" + strconv.Itoa(n)
 }
 
 // eachAnalysed calls fn for every stored document with its analysis (a
-// zero one when it has none), in ingest order.
-func eachAnalysed(ctx context.Context, st store.Store, fn func(news.Document, news.Analysis) error) error {
+// zero one when it has none) and its entity links, in ingest order.
+func eachAnalysed(ctx context.Context, st store.Store, fn func(news.Document, news.Analysis, []store.EntityLink) error) error {
 	return eachDocument(ctx, st, func(d news.Document) error {
 		a, err := st.Analysis(ctx, d.ID)
 		if err != nil {
 			return fmt.Errorf("read analysis of %s: %w", d.ID, err)
 		}
-		return fn(d, a)
+		links, err := st.EntityLinks(ctx, d.ID)
+		if err != nil {
+			return err
+		}
+		return fn(d, a, links)
 	})
+}
+
+// eachEntity calls fn for every corpus-wide entity that documents name, in
+// id order, reading the store a page at a time.
+func eachEntity(ctx context.Context, st store.Store, fn func(store.EntityInfo) error) error {
+	after := "E0"
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		es, err := st.Entities(ctx, store.EntityQuery{AfterID: after, Limit: pageSize})
+		if err != nil {
+			return fmt.Errorf("read entities: %w", err)
+		}
+		for _, e := range es {
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		if len(es) < pageSize {
+			return nil
+		}
+		after = es[len(es)-1].ID
+	}
 }

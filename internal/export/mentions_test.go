@@ -4,29 +4,8 @@ import (
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
 )
-
-func TestRoleOf(t *testing.T) {
-	tests := []struct {
-		title, role string
-		ended       bool
-	}{
-		{"Syrian President", "Syrian President", false},
-		{"Supreme Leader Ayatollah", "Supreme Leader", false},
-		{"former President", "President", true},
-		{"the late Iranian President", "Iranian President", true},
-		{"Mr.", "", false},
-		{"Ayatollah", "", false},
-		{"Martyr", "", false},
-		{"late", "", true},
-	}
-	for _, tt := range tests {
-		role, ended := roleOf(tt.title)
-		if role != tt.role || ended != tt.ended {
-			t.Errorf("roleOf(%q) = %q, %v; want %q, %v", tt.title, role, ended, tt.role, tt.ended)
-		}
-	}
-}
 
 func TestDocumentEntities(t *testing.T) {
 	text := "Syrian President Bashar al-Assad met former President Donald Trump. Assad said Mr. Trump agreed."
@@ -48,12 +27,12 @@ func TestDocumentEntities(t *testing.T) {
 		{Start: assad2.Start, End: assad2.End, Type: news.TypePerson, Entity: 0},
 		{Start: trump2.Start, End: trump2.End, Type: news.TypePerson, Title: span("Mr.", 0), Entity: 1},
 	}}
-	entities, mentions := DocumentEntities(d, a)
+	entities, mentions := DocumentEntities(d, a, []store.EntityLink{{Local: 1, Entity: "E7"}})
 	if len(entities) != 2 || len(mentions) != 4 {
 		t.Fatalf("%d entities, %d mentions", len(entities), len(mentions))
 	}
 	e := entities[0]
-	if e.ID != "d1-e0" || e.Name != "Bashar al-Assad" || e.Type != "person" || len(e.Aliases) != 1 || e.Aliases[0] != "Assad" {
+	if e.ID != "d1-e0" || entities[1].ID != "E7" || mentions[1].Entity != "E7" || e.Name != "Bashar al-Assad" || e.Type != "person" || len(e.Aliases) != 1 || e.Aliases[0] != "Assad" {
 		t.Errorf("entity 0 = %+v", e)
 	}
 	if len(e.Roles) != 1 || e.Roles[0].Role != "Syrian President" || *e.Roles[0].From != "2022-05-08" || *e.Roles[0].To != "2022-05-08" ||

@@ -106,14 +106,18 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	entities, _ := export.DocumentEntities(d, analysis)
+	links, err := s.store.EntityLinks(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	entities, _ := export.DocumentEntities(d, analysis, links)
 	title := d.Title
 	if title == "" {
 		title = d.Origin
 	}
 	return s.render(w, "document", map[string]any{
 		"Title": title, "Doc": d, "Original": original, "Copies": copies,
-		"Words": news.Words(d.Text), "Paragraphs": paragraphs(d, analysis),
+		"Words": news.Words(d.Text), "Paragraphs": paragraphs(d, analysis, linkIDs(links)),
 		"Entities": entities, "Analysis": analysis,
 	})
 }
@@ -236,7 +240,8 @@ func (s *Server) handleAPIStats(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]int{"documents": st.Documents, "duplicates": st.Duplicates, "sources": st.Sources})
+	writeJSON(w, http.StatusOK, map[string]int{"documents": st.Documents, "duplicates": st.Duplicates, "sources": st.Sources,
+		"analyzed": st.Analyzed, "mentions": st.Mentions, "entities": st.Entities})
 	return nil
 }
 
@@ -269,7 +274,11 @@ func (s *Server) handleAPIAnalysis(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	entities, mentions := export.DocumentEntities(d, a)
+	links, err := s.store.EntityLinks(r.Context(), d.ID)
+	if err != nil {
+		return err
+	}
+	entities, mentions := export.DocumentEntities(d, a, links)
 	if entities == nil {
 		entities = []export.Entity{}
 	}
@@ -281,5 +290,120 @@ func (s *Server) handleAPIAnalysis(w http.ResponseWriter, r *http.Request) error
 		Paragraphs: spanPairs(a.Paragraphs), Sentences: spanPairs(a.Sentences), Tokens: spanPairs(a.Tokens),
 		Entities: entities, Mentions: mentions,
 	})
+	return nil
+}
+
+// linkIDs maps a document's entity numbers to their corpus-wide ids.
+func linkIDs(links []store.EntityLink) map[int]string {
+	ids := make(map[int]string, len(links))
+	for _, l := range links {
+		ids[l.Local] = l.Entity
+	}
+	return ids
+}
+
+// entityTypes maps the type filter of the entities page and API (the
+// export's type names) to the store's types.
+var entityTypes = map[string]string{
+	"person": news.TypePerson, "organization": news.TypeOrganization,
+	"location": news.TypeLocation, "other": news.TypeMisc,
+}
+
+// entityQuery reads the filters of the entities page and API: q (a name),
+// type and paging.
+func entityQuery(r *http.Request) (store.EntityQuery, error) {
+	q, err := searchText(r)
+	if err != nil {
+		return store.EntityQuery{}, err
+	}
+	limit, offset, err := paging(r)
+	if err != nil {
+		return store.EntityQuery{}, err
+	}
+	eq := store.EntityQuery{Name: q, Limit: limit, Offset: offset}
+	if t := r.URL.Query().Get("type"); t != "" {
+		if eq.Type = entityTypes[t]; eq.Type == "" {
+			return store.EntityQuery{}, errorf(http.StatusBadRequest, "type must be person, organization, location or other")
+		}
+	}
+	return eq, nil
+}
+
+func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) error {
+	q, err := entityQuery(r)
+	if err != nil {
+		return err
+	}
+	es, err := s.store.Entities(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	out := make([]export.Entity, len(es))
+	for i, e := range es {
+		out[i] = export.NewEntity(e)
+	}
+	typ := r.URL.Query().Get("type")
+	return s.render(w, "entities", map[string]any{
+		"Title": "Who is who", "Query": q.Name, "Type": typ, "Entities": out,
+		"Pager": links(q.Offset, q.Limit, len(es)),
+	})
+}
+
+// entityDocumentsShown is how many of an entity's documents its page lists.
+const entityDocumentsShown = 100
+
+func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.store.Entity(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	docs, err := s.store.EntityDocuments(r.Context(), e.ID, entityDocumentsShown, 0)
+	if err != nil {
+		return err
+	}
+	return s.render(w, "entity", map[string]any{
+		"Title": e.Name, "Entity": export.NewEntity(e), "Documents": docs,
+		"More": e.Documents - len(docs),
+	})
+}
+
+// apiEntity is an entity in the API: as exported, with the ids of the
+// documents that name it.
+type apiEntity struct {
+	export.Entity
+	DocumentIDs []string `json:"document_ids"`
+}
+
+func (s *Server) handleAPIEntities(w http.ResponseWriter, r *http.Request) error {
+	q, err := entityQuery(r)
+	if err != nil {
+		return err
+	}
+	es, err := s.store.Entities(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	out := make([]export.Entity, len(es))
+	for i, e := range es {
+		out[i] = export.NewEntity(e)
+	}
+	writeJSON(w, http.StatusOK, newList(out, q.Limit, q.Offset))
+	return nil
+}
+
+func (s *Server) handleAPIEntity(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.store.Entity(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	docs, err := s.store.EntityDocuments(r.Context(), e.ID, maxPageSize, 0)
+	if err != nil {
+		return err
+	}
+	out := apiEntity{Entity: export.NewEntity(e), DocumentIDs: make([]string, len(docs))}
+	for i, d := range docs {
+		out.DocumentIDs[i] = d.ID
+	}
+	writeJSON(w, http.StatusOK, out)
 	return nil
 }

@@ -11,16 +11,31 @@ import (
 // escape Text like any other article text.
 type piece struct {
 	Text   string
+	Start  int // where Text starts in the document's text
 	Type   string // mention type (PER, ORG, LOC, MISC) or "" for plain text
 	Kind   string // name or descriptor
 	Title  bool   // a title or honorific before a name
 	Entity string // entity id of a mention
+	// Linked reports that Entity is a corpus-wide entity, with a page.
+	Linked bool
+}
+
+// entityID is the id of the document's entity n: its corpus-wide id, or
+// the document's own.
+func entityID(doc string, n int, ids map[int]string) string {
+	if id := ids[n]; id != "" {
+		return id
+	}
+	return export.LocalEntityID(doc, n)
 }
 
 // paragraphs cuts a document's text into paragraphs of pieces, marking
 // the mentions and titles its analysis found. Without an analysis the
 // paragraphs are the text's blank-line-separated blocks.
-func paragraphs(d news.Document, a news.Analysis) [][]piece {
+//
+// ids gives the corpus-wide entity id of the document's entity numbers;
+// mentions of the others carry the document's own id for them.
+func paragraphs(d news.Document, a news.Analysis, ids map[int]string) [][]piece {
 	spans := a.Paragraphs
 	if len(spans) == 0 {
 		off := 0
@@ -43,7 +58,7 @@ func paragraphs(d news.Document, a news.Analysis) [][]piece {
 		if m.Title.End > m.Title.Start {
 			marks = append(marks, mark{span: m.Title, title: true})
 		}
-		marks = append(marks, mark{span: news.Span{Start: m.Start, End: m.End}, typ: m.Type, kind: m.Kind, entity: export.EntityID(d.ID, m.Entity)})
+		marks = append(marks, mark{span: news.Span{Start: m.Start, End: m.End}, typ: m.Type, kind: m.Kind, entity: entityID(d.ID, m.Entity, ids)})
 	}
 	out := make([][]piece, 0, len(spans))
 	k := 0
@@ -59,7 +74,7 @@ func paragraphs(d news.Document, a news.Analysis) [][]piece {
 			if m.span.Start > at {
 				ps = append(ps, piece{Text: d.Text[at:m.span.Start]})
 			}
-			ps = append(ps, piece{Text: d.Text[m.span.Start:m.span.End], Type: m.typ, Kind: m.kind, Title: m.title, Entity: m.entity})
+			ps = append(ps, piece{Text: d.Text[m.span.Start:m.span.End], Start: m.span.Start, Type: m.typ, Kind: m.kind, Title: m.title, Entity: m.entity, Linked: m.entity != "" && !strings.Contains(m.entity, "-")})
 			at = m.span.End
 		}
 		if at < p.End {

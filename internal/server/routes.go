@@ -10,6 +10,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /{$}", s.page(s.handleHome))
 	mux.HandleFunc("GET /documents/{id}", s.page(s.handleDocument))
 	mux.HandleFunc("GET /search", s.page(s.handleSearch))
+	mux.HandleFunc("GET /entities", s.page(s.handleEntities))
+	mux.HandleFunc("GET /entities/{id}", s.page(s.handleEntity))
 	mux.HandleFunc("GET /static/{name}", s.handleStatic)
 
 	// API
@@ -17,6 +19,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/documents/{id}", s.api(s.handleAPIDocument))
 	mux.HandleFunc("GET /api/documents/{id}/analysis", s.api(s.handleAPIAnalysis))
 	mux.HandleFunc("GET /api/search", s.api(s.handleAPISearch))
+	mux.HandleFunc("GET /api/entities", s.api(s.handleAPIEntities))
+	mux.HandleFunc("GET /api/entities/{id}", s.api(s.handleAPIEntity))
 	mux.HandleFunc("GET /api/stats", s.api(s.handleAPIStats))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 

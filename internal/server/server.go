@@ -163,6 +163,10 @@ func (s *Server) loadTemplates() error {
 	funcs := template.FuncMap{
 		"asset": func(name string) string { return s.assets[name] },
 		"add":   func(a, b int) int { return a + b },
+		"list":  func(v ...string) []string { return v },
+		// Corpus-wide entity ids start with E; a document's own ids with
+		// the document's hexadecimal id.
+		"hasPrefix": strings.HasPrefix,
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(webFS, "web/templates/layout.html")
 	if err != nil {
