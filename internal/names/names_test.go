@@ -114,4 +114,3 @@ func TestRole(t *testing.T) {
 		}
 	}
 }
-

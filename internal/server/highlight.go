@@ -11,7 +11,7 @@ import (
 // escape Text like any other article text.
 type piece struct {
 	Text   string
-	Start  int // where Text starts in the document's text
+	Start  int    // where Text starts in the document's text
 	Type   string // mention type (PER, ORG, LOC, MISC) or "" for plain text
 	Kind   string // name or descriptor
 	Title  bool   // a title or honorific before a name
