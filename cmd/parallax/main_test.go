@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -157,6 +158,16 @@ func TestHelpVersionUsage(t *testing.T) {
 
 const seedsDir = "../../../shared/corpus/seeds"
 
+// testdata returns the absolute path of this package's testdata.
+func testdata(t *testing.T) string {
+	t.Helper()
+	abs, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
+
 func seeds(t *testing.T) string {
 	t.Helper()
 	abs, err := filepath.Abs(seedsDir)
@@ -228,6 +239,138 @@ func TestIngestSeeds(t *testing.T) {
 	}
 	if e2 := exportJSON(t, work, "parallax.db"); !equalJSON(e, e2) {
 		t.Error("ingesting the same articles again changed the export")
+	}
+}
+
+// entityNamed returns the exported entity whose name or alias is name.
+func entityNamed(t *testing.T, e exportFile, name string) export.Entity {
+	t.Helper()
+	var found []export.Entity
+	for _, en := range e.Entities {
+		if en.Name == name || slices.Contains(en.Aliases, name) {
+			found = append(found, en)
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("%d entities called %q, want 1: %+v", len(found), name, found)
+	}
+	return found[0]
+}
+
+// TestSeedEntities checks who is who across the five seed articles: the
+// aliases and spellings of one person, organization or place are one
+// entity, and people who share a surname, a title or a given name are not.
+func TestSeedEntities(t *testing.T) {
+	dir := seeds(t)
+	work := t.TempDir()
+	if r := run(t, work, "", "ingest", dir); r.code != 0 {
+		t.Fatalf("ingest: exit %d: %s", r.code, r.stderr)
+	}
+	e := exportJSON(t, work, "parallax.db")
+	same := [][]string{
+		{"Seyyed Ali Khamenei", "Seyed Ali Khamenei", "Ali Khamenei", "Khamenei"},
+		{"Bashar al-Assad", "Bashar Assad", "Assad"},
+		{"Hossein Amir Abdollahian", "Hossein Amir-Abdollahian", "Amir-Abdollahian"},
+		{"Seyed Ebrahim Raisi", "Ebrahim Raisi", "Raisi"},
+		{"Qassem Soleimani", "Soleimani"},
+		{"Islamic Revolutionary Guard Corps", "IRGC"},
+		{"United Arab Emirates", "UAE"},
+		{"United States", "US"},
+		{"Saeed Khatibzadeh", "Khatibzadeh"},
+	}
+	ids := map[string]string{}
+	for _, names := range same {
+		want := entityNamed(t, e, names[0])
+		for _, n := range names {
+			if got := entityNamed(t, e, n); got.ID != want.ID {
+				t.Errorf("%q is %s (%s), %q is %s (%s): want one entity", names[0], want.ID, want.Name, n, got.ID, got.Name)
+			}
+			ids[n] = want.ID
+		}
+		if want.Documents < 1 || len(want.Names) < len(names)-1 {
+			t.Errorf("%s: %d documents, names %v", want.Name, want.Documents, want.Names)
+		}
+	}
+	for _, pair := range [][2]string{
+		{"Bashar al-Assad", "Hafez al-Assad"},
+		{"Khamenei", "Khomeini"},
+		{"Mohammed bin Rashid Al Maktoum", "Mohammed"},
+		{"Hossein Amir Abdollahian", "Hossein Hamedani"},
+		{"Seyyed Ali Khamenei", "Seyed Ebrahim Raisi"},
+	} {
+		a, b := entityNamed(t, e, pair[0]), entityNamed(t, e, pair[1])
+		if a.ID == b.ID {
+			t.Errorf("%q and %q merged into %s", pair[0], pair[1], a.ID)
+		}
+	}
+	// Roles dated by the articles, with the characters that say so.
+	docs := map[string]exportDoc{}
+	for _, d := range e.Documents {
+		docs[d.ID] = d
+	}
+	for _, tt := range []struct{ who, role, from string }{
+		{"Bashar al-Assad", "Syrian President", "2019-02-26"},
+		{"Saeed Khatibzadeh", "Iranian Foreign Ministry spokesman", "2022-05-09"},
+		{"Hossein Amir Abdollahian", "Foreign Minister", "2022-05-08"},
+	} {
+		en := entityNamed(t, e, tt.who)
+		i := slices.IndexFunc(en.Roles, func(r export.Role) bool { return r.Role == tt.role })
+		if i < 0 {
+			t.Errorf("%s: no role %q in %+v", tt.who, tt.role, en.Roles)
+			continue
+		}
+		r := en.Roles[i]
+		if r.From == nil || *r.From != tt.from {
+			t.Errorf("%s as %s: from %v, want %s", tt.who, tt.role, r.From, tt.from)
+		}
+		if ev := r.Evidence; ev == nil || !strings.Contains(docs[ev.Document].Text[ev.Start:ev.End], tt.role) {
+			t.Errorf("%s as %s: evidence %+v does not show the title", tt.who, tt.role, r.Evidence)
+		}
+	}
+	// The Syrian president of the articles is Assad, whoever names him so.
+	for _, m := range e.Mentions {
+		if strings.EqualFold(m.Text, "the Syrian president") && m.Entity != ids["Bashar al-Assad"] {
+			t.Errorf("%q in %s at %d points at %s, want Assad (%s)", m.Text, m.Document, m.Start, m.Entity, ids["Bashar al-Assad"])
+		}
+	}
+}
+
+// TestRolesOverTime checks that "the Iranian president" is whoever held
+// the office on the article's date, and that it is resolved again when the
+// articles that say who held it arrive later.
+func TestRolesOverTime(t *testing.T) {
+	work := t.TempDir()
+	for _, dir := range []string{"first", "later"} {
+		if r := run(t, work, "", "ingest", filepath.Join(testdata(t), "roles", dir)); r.code != 0 {
+			t.Fatalf("ingest %s: exit %d: %s", dir, r.code, r.stderr)
+		}
+	}
+	e := exportJSON(t, work, "parallax.db")
+	checkMentions(t, e)
+	published := map[string]string{}
+	for _, d := range e.Documents {
+		published[d.ID] = *d.Published
+	}
+	want := map[string]string{
+		"2019-03-01": entityNamed(t, e, "Hassan Rouhani").ID,
+		"2022-06-01": entityNamed(t, e, "Ebrahim Raisi").ID,
+		"2024-05-26": entityNamed(t, e, "Mohammad Mokhber").ID,
+	}
+	found := 0
+	for _, m := range e.Mentions {
+		if strings.EqualFold(m.Text, "the Iranian president") {
+			found++
+			if w := want[published[m.Document]]; m.Entity != w {
+				t.Errorf("the Iranian president on %s is %s, want %s", published[m.Document], m.Entity, w)
+			}
+		}
+	}
+	if found != 3 {
+		t.Errorf("%d mentions of the Iranian president, want 3", found)
+	}
+	raisi := entityNamed(t, e, "Ebrahim Raisi")
+	if len(raisi.Roles) != 1 || raisi.Roles[0].Role != "Iranian President" || *raisi.Roles[0].From != "2022-05-08" || *raisi.Roles[0].To != "2022-05-08" {
+		t.Errorf("Raisi's roles = %+v; want Iranian President from 2022-05-08", raisi.Roles)
 	}
 }
 

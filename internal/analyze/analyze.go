@@ -903,11 +903,14 @@ func propagate(words []string, sentences []text.Sentence, spans []tokenMention) 
 }
 
 // numberEntities gives the mentions of one name in one document the same
-// Entity number: equal names of one type, and a surname after the full
-// name of a person ("Raisi" after "Ebrahim Raisi").
+// Entity number: equal names of one type, and a surname and the full name
+// of a person ("Raisi", "Ebrahim Raisi"). A surname that two people of the
+// document share goes to the one it names most often (see mostNamed).
 func numberEntities(words []string, spans []tokenMention, out []news.Mention) {
 	ids := map[string]int{}
-	surnames := map[string]int{} // person surname -> entity of the full name
+	// person surname -> the entities of the full names that end in it,
+	// with how often each full name is used.
+	surnames := map[string]map[int]int{}
 	// idOf numbers the distinct names of one type in the order met.
 	idOf := func(m tokenMention) int {
 		k := m.typ + "\x00" + strings.ToLower(strings.Join(words[m.start:m.end], " "))
@@ -925,19 +928,18 @@ func numberEntities(words []string, spans []tokenMention, out []news.Mention) {
 		}
 		id := idOf(m)
 		out[i].Entity = id
-		s := strings.ToLower(words[m.end-1])
-		if prev, ok := surnames[s]; ok && prev != id {
-			surnames[s] = -1 // two people share it: ambiguous
-		} else if !ok {
-			surnames[s] = id
+		s := surnameKey(words[m.end-1])
+		if surnames[s] == nil {
+			surnames[s] = map[int]int{}
 		}
+		surnames[s][id]++
 	}
 	for i, m := range spans {
 		if m.typ == news.TypePerson && m.end-m.start >= 2 {
 			continue
 		}
 		if m.typ == news.TypePerson {
-			if id, ok := surnames[strings.ToLower(words[m.start])]; ok && id >= 0 {
+			if id, ok := mostNamed(surnames[surnameKey(words[m.end-1])]); ok {
 				out[i].Entity = id
 				continue
 			}
@@ -945,6 +947,34 @@ func numberEntities(words []string, spans []tokenMention, out []news.Mention) {
 		out[i].Entity = idOf(m)
 	}
 	linkAcronyms(words, spans, out)
+}
+
+// surnameKey is the form in which a surname is compared: "Assad" and the
+// last word of "Bashar al-Assad" meet (see names.NameTokens).
+func surnameKey(word string) string {
+	t := names.NameTokens(word)
+	if len(t) == 0 {
+		return strings.ToLower(word)
+	}
+	return t[len(t)-1]
+}
+
+// mostNamed returns the entity whose full name a document uses most of
+// those that share a surname, and whether one is used more than every
+// other: an article about Bashar al-Assad that recalls "the late Hafez
+// al-Assad" once means Bashar by "Assad". Two people named equally often
+// leave the surname ambiguous.
+func mostNamed(counts map[int]int) (int, bool) {
+	best, bestN, tie := -1, 0, false
+	for id, n := range counts {
+		switch {
+		case n > bestN:
+			best, bestN, tie = id, n, false
+		case n == bestN:
+			tie = true
+		}
+	}
+	return best, best >= 0 && !tie
 }
 
 // linkAcronyms gives an acronym the entity of the name it stands for in

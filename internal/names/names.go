@@ -196,10 +196,35 @@ end:
 }
 
 // RoleKey returns the form in which roles are compared: lower-cased,
-// without "former", "acting" or honorifics, words single-spaced
-// ("Syrian Foreign Minister" and "the Syrian foreign minister" share
-// "syrian foreign minister"). It returns "" when the title names no role.
+// without "former", "acting" or honorifics, and with a country or
+// nationality before the office written as the country ("Syrian Foreign
+// Minister", "the Syrian foreign minister" and "Syria's foreign minister"
+// share "syria foreign minister"; "U.S. President" and "the American
+// president" share "united states president"). It returns "" when the
+// title names no role.
 func RoleKey(title string) string {
 	role, _ := Role(title)
-	return strings.ToLower(role)
+	words := strings.Fields(strings.ToLower(role))
+	for n := min(3, len(words)-1); n >= 1; n-- {
+		place := strings.Join(words[:n], " ")
+		place = strings.TrimSuffix(strings.TrimSuffix(place, "'s"), "’s")
+		if c, ok := places[place]; ok {
+			return c + " " + strings.Join(words[n:], " ")
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// RoleOffice returns the office of a role key without its country
+// ("president" of "iran president"), and the country ("iran"), or "" when
+// the key names none.
+func RoleOffice(key string) (office, country string) {
+	words := strings.Fields(key)
+	for n := min(3, len(words)-1); n >= 1; n-- {
+		place := strings.Join(words[:n], " ")
+		if canon, ok := places[place]; ok && canon == place {
+			return strings.Join(words[n:], " "), place
+		}
+	}
+	return key, ""
 }

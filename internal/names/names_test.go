@@ -114,3 +114,34 @@ func TestRole(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleKey(t *testing.T) {
+	for _, tt := range []struct{ a, b string }{
+		{"Syrian Foreign Minister", "the Syrian foreign minister"},
+		{"Syria's Foreign Minister", "the Syrian foreign minister"},
+		{"Iranian President", "the Iranian president"},
+		{"acting Iranian President", "the Iranian president"},
+		{"U.S. President", "the American president"},
+		{"US President", "the U.S. president"},
+		{"Iranian Foreign Ministry spokesman", "the Iranian foreign ministry spokesman"},
+	} {
+		if ka, kb := names.RoleKey(tt.a), names.RoleKey(tt.b); ka != kb || ka == "" {
+			t.Errorf("RoleKey(%q) = %q, RoleKey(%q) = %q; want equal", tt.a, ka, tt.b, kb)
+		}
+	}
+	for _, tt := range []struct{ a, b string }{
+		{"Syrian President", "Iranian President"},
+		{"President", "Iranian President"},
+		{"Austrian Chancellor", "Australian Chancellor"},
+	} {
+		if ka, kb := names.RoleKey(tt.a), names.RoleKey(tt.b); ka == kb {
+			t.Errorf("RoleKey(%q) = RoleKey(%q) = %q; want different", tt.a, tt.b, ka)
+		}
+	}
+	if office, country := names.RoleOffice(names.RoleKey("the Iranian supreme leader")); office != "supreme leader" || country != "iran" {
+		t.Errorf("RoleOffice = %q, %q", office, country)
+	}
+	if office, country := names.RoleOffice("president"); office != "president" || country != "" {
+		t.Errorf("RoleOffice(president) = %q, %q", office, country)
+	}
+}

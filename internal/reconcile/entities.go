@@ -207,7 +207,7 @@ func LocalEntities(d news.Document, a news.Analysis) []LocalEntity {
 		if m.Title.End > m.Title.Start {
 			if role, ended := names.Role(d.Text[m.Title.Start:m.Title.End]); role != "" && m.Type == news.TypePerson {
 				l.Roles = append(l.Roles, store.RoleFact{
-					Role: role, Key: strings.ToLower(role), Ended: ended,
+					Role: role, Key: names.RoleKey(role), Ended: ended,
 					Start: m.Title.Start, End: m.Title.End,
 				})
 			}
@@ -369,6 +369,24 @@ func resolveDescriptors(ctx context.Context, tx store.Tx, key string) error {
 	holders, err := tx.RoleHolders(ctx, key)
 	if err != nil {
 		return err
+	}
+	if office, country := names.RoleOffice(key); country != "" {
+		// "President Raisi" says which office, not which country's: it
+		// counts for "the Iranian president" if Raisi is known elsewhere
+		// as the Iranian president.
+		known := map[string]bool{}
+		for _, h := range holders {
+			known[h.Entity] = true
+		}
+		bare, err := tx.RoleHolders(ctx, office)
+		if err != nil {
+			return err
+		}
+		for _, h := range bare {
+			if known[h.Entity] {
+				holders = append(holders, h)
+			}
+		}
 	}
 	for _, d := range descs {
 		if want := ResolveRole(d.Published, holders); want != d.Entity {

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parallax-news/parallax/internal/names"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
 )
@@ -619,32 +620,51 @@ type roleRow struct {
 
 // roleSpans folds an entity's role facts (ordered by date) into one span
 // per role key: the dates of the first and last articles that give it the
-// role, the first that says it had left it, and the earliest evidence.
+// role, the first that says it had left it, and the earliest evidence. A
+// role without a country ("President") is folded into the one role of
+// that office with a country ("Iranian President"), when there is one.
 func roleSpans(facts []roleRow) []store.RoleSpan {
+	qualified := map[string][]string{} // office -> keys with a country
+	for _, f := range facts {
+		if office, country := names.RoleOffice(f.key); country != "" && !slices.Contains(qualified[office], f.key) {
+			qualified[office] = append(qualified[office], f.key)
+		}
+	}
 	var out []store.RoleSpan
 	index := map[string]int{}
-	for _, f := range facts {
-		i, ok := index[f.key]
-		if !ok {
-			i = len(out)
-			index[f.key] = i
-			out = append(out, store.RoleSpan{Role: f.role, Evidence: f.doc, Start: f.start, End: f.end})
-		}
-		r := &out[i]
-		r.Documents++
-		day := news.Day(f.published)
-		switch {
-		case day == "":
-		case f.ended:
-			if r.EndedBy == "" || day < r.EndedBy {
-				r.EndedBy = day
+	for pass := range 2 {
+		for _, f := range facts {
+			key := f.key
+			if ks := qualified[key]; len(ks) == 1 {
+				key = ks[0]
 			}
-		default:
-			if r.From == "" || day < r.From {
-				r.From = day
+			// First the roles as written with their country, so that
+			// they name the span; then the others.
+			if (key == f.key) != (pass == 0) {
+				continue
 			}
-			if day > r.To {
-				r.To = day
+			i, ok := index[key]
+			if !ok {
+				i = len(out)
+				index[key] = i
+				out = append(out, store.RoleSpan{Role: f.role, Evidence: f.doc, Start: f.start, End: f.end})
+			}
+			r := &out[i]
+			r.Documents++
+			day := news.Day(f.published)
+			switch {
+			case day == "":
+			case f.ended:
+				if r.EndedBy == "" || day < r.EndedBy {
+					r.EndedBy = day
+				}
+			default:
+				if r.From == "" || day < r.From {
+					r.From = day
+				}
+				if day > r.To {
+					r.To = day
+				}
 			}
 		}
 	}
