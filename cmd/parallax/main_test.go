@@ -399,7 +399,10 @@ func checkMentions(t *testing.T, e exportFile) {
 			t.Errorf("mention text %q != text[%d:%d] %q", m.Text, m.Start, m.End, d.Text[m.Start:m.End])
 		}
 		en, ok := entities[m.Entity]
-		if !ok || en.Type != types[m.Type] {
+		// A name tagged as an organization in one article and as another
+		// name (MISC) in the next is one entity of either type.
+		orgOrOther := (en.Type == "organization" || en.Type == "other") && (m.Type == "ORG" || m.Type == "MISC")
+		if !ok || en.Type != types[m.Type] && !orgOrOther {
 			t.Errorf("mention %q: entity %s missing or of another type (%+v)", m.Text, m.Entity, en)
 		}
 	}

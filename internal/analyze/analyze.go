@@ -905,12 +905,17 @@ func propagate(words []string, sentences []text.Sentence, spans []tokenMention) 
 // numberEntities gives the mentions of one name in one document the same
 // Entity number: equal names of one type, and a surname and the full name
 // of a person ("Raisi", "Ebrahim Raisi"). A surname that two people of the
-// document share goes to the one it names most often (see mostNamed).
+// document share goes to the one it names most often (see mostNamed). A
+// given name alone joins the one full name that starts with it ("Steve",
+// "Steve Jobs").
 func numberEntities(words []string, spans []tokenMention, out []news.Mention) {
 	ids := map[string]int{}
 	// person surname -> the entities of the full names that end in it,
 	// with how often each full name is used.
 	surnames := map[string]map[int]int{}
+	// given name -> the entities of the two-word names that start with
+	// it: "Steve" after "Steve Jobs", when no one else is Steve.
+	given := map[string]map[int]int{}
 	// idOf numbers the distinct names of one type in the order met.
 	idOf := func(m tokenMention) int {
 		k := m.typ + "\x00" + strings.ToLower(strings.Join(words[m.start:m.end], " "))
@@ -933,14 +938,30 @@ func numberEntities(words []string, spans []tokenMention, out []news.Mention) {
 			surnames[s] = map[int]int{}
 		}
 		surnames[s][id]++
+		if m.end-m.start == 2 {
+			// Only "Given Surname": a lone "Mohammed" is not
+			// Mohammed bin Rashid Al Maktoum.
+			g := surnameKey(words[m.start])
+			if given[g] == nil {
+				given[g] = map[int]int{}
+			}
+			given[g][id]++
+		}
 	}
 	for i, m := range spans {
 		if m.typ == news.TypePerson && m.end-m.start >= 2 {
 			continue
 		}
 		if m.typ == news.TypePerson {
-			if id, ok := mostNamed(surnames[surnameKey(words[m.end-1])]); ok {
+			k := surnameKey(words[m.end-1])
+			if id, ok := mostNamed(surnames[k]); ok {
 				out[i].Entity = id
+				continue
+			}
+			if ids := given[k]; len(ids) == 1 && surnames[k] == nil {
+				for id := range ids {
+					out[i].Entity = id
+				}
 				continue
 			}
 		}

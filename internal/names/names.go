@@ -19,12 +19,13 @@ var nameParticles = map[string]bool{
 // NameTokens returns the words of a name as they are compared across
 // documents and outlets: lower-cased, accents removed, hyphens and
 // apostrophes as word breaks, particles dropped, and doubled letters
-// collapsed, so that transliteration variants meet ("Seyyed"/"Seyed",
+// collapsed (except in a word of capitals no longer than an acronym), so that transliteration variants meet ("Seyyed"/"Seyed",
 // "Qassem"/"Qasem", "Amir-Abdollahian"/"Amir Abdollahian",
 // "al-Assad"/"Assad").
 func NameTokens(name string) []string {
 	var words []string
 	var b strings.Builder
+	lower := false // the word has a lower-case letter: it is no acronym
 	flush := func() {
 		if b.Len() == 0 {
 			return
@@ -32,14 +33,20 @@ func NameTokens(name string) []string {
 		w := b.String()
 		b.Reset()
 		if !nameParticles[w] {
-			words = append(words, collapseDoubles(w))
+			if lower || len(w) > 6 {
+				w = collapseDoubles(w)
+			}
+			// An acronym keeps its letters: "BBC" is not "BC".
+			words = append(words, w)
 		}
+		lower = false
 	}
 	for _, r := range norm.NFKD.String(name) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			// accents go
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			lower = lower || unicode.IsLower(r)
 			b.WriteRune(unicode.ToLower(r))
 		case r == '.' && b.Len() == 1:
 			// "U.S." stays "us": an initial's period joins the letters
@@ -227,4 +234,25 @@ func RoleOffice(key string) (office, country string) {
 		}
 	}
 	return key, ""
+}
+
+// designators are the words that say what legal form an organization
+// takes ("Apple Inc.", "General Motors Corporation", "Fiat Group SpA"),
+// as NameTokens writes them.
+var designators = map[string]bool{
+	"inc": true, "incorporated": true, "corp": true, "corporation": true, "co": true,
+	"company": true, "ltd": true, "limited": true, "lc": true, "plc": true, "spa": true,
+	"sa": true, "ag": true, "nv": true, "bv": true, "gmbh": true, "group": true,
+	"holdings": true, "holding": true, "lp": true,
+}
+
+// TrimDesignators returns the tokens of an organization's name (see
+// NameTokens) without the legal designators that end it: "Apple Inc." and
+// "Apple" name one company. A name made only of designators is kept.
+func TrimDesignators(tokens []string) []string {
+	n := len(tokens)
+	for n > 1 && designators[tokens[n-1]] {
+		n--
+	}
+	return tokens[:n]
 }

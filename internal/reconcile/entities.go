@@ -15,17 +15,19 @@ import (
 )
 
 // BlockingKeys returns the keys under which an entity with these names is
-// found when a new document names it: its type with each name's last word
-// (a person's surname, an organization's head), with the first word of
-// each patronymic name ("Mohammed bin Zayed"), and with each multi-word
-// name's acronym. Two names that names.SameEntity links always share a
-// key, so a new document is compared only with the entities under its
-// keys, never with the corpus.
+// found when a new document names it: its type group (see group) with
+// each name's last word (a person's surname, an organization's head), with
+// the first word of each patronymic name ("Mohammed bin Zayed") and of
+// each organization's name ("Northrop" of "Northrop Grumman"), and with
+// each multi-word name's acronym. Two names that ChooseEntity may link
+// always share a key, so a new document is compared only with the
+// entities under its keys, never with the corpus.
 func BlockingKeys(typ string, forms []string) []string {
-	return blockingKeys(typ, forms, nameCache{})
+	return blockingKeys(typ, forms, newNameCache(typ))
 }
 
-func blockingKeys(typ string, forms []string, c nameCache) []string {
+func blockingKeys(typ string, forms []string, c *nameCache) []string {
+	g := group(typ)
 	var keys []string
 	add := func(k string) {
 		if k != "" && !slices.Contains(keys, k) {
@@ -37,48 +39,100 @@ func blockingKeys(typ string, forms []string, c nameCache) []string {
 		if len(tokens) == 0 {
 			continue
 		}
-		add(typ + ":" + tokens[len(tokens)-1])
-		if len(tokens) > 1 && names.HasPatronymic(f) {
-			add(typ + ":first:" + tokens[0])
+		add(g + ":" + tokens[len(tokens)-1])
+		if c.org || len(tokens) > 1 && names.HasPatronymic(f) {
+			add(g + ":first:" + tokens[0])
 		}
 		if a := names.Acronym(f); a != "" {
-			add(typ + ":" + a) // "IRGC" is found under the full name's initials
+			add(g + ":" + a) // "IRGC" is found under the full name's initials
 		}
 	}
 	return keys
 }
 
-// nameCache holds the names.NameTokens of the names one document's
-// linking compares, each worked out once.
-type nameCache map[string][]string
+// group is the type group of an entity type: names of one group may name
+// one entity. Organizations and other names (MISC) are one group, as
+// taggers call one company either ("Boeing"), and a brand is both.
+func group(typ string) string {
+	if typ == news.TypeMisc {
+		return news.TypeOrganization
+	}
+	return typ
+}
 
-func (c nameCache) tokens(name string) []string {
-	t, ok := c[name]
+// nameCache holds the tokens of the names one document's linking
+// compares, each worked out once: names.NameTokens, without the legal
+// designators of organizations ("Apple Inc." is "Apple").
+type nameCache struct {
+	org bool
+	m   map[string][]string
+}
+
+func newNameCache(typ string) *nameCache {
+	return &nameCache{org: group(typ) == news.TypeOrganization, m: map[string][]string{}}
+}
+
+func (c *nameCache) tokens(name string) []string {
+	t, ok := c.m[name]
 	if !ok {
 		t = names.NameTokens(name)
-		c[name] = t
+		if c.org {
+			t = names.TrimDesignators(t)
+		}
+		c.m[name] = t
 	}
 	return t
 }
 
-func (c nameCache) key(name string) string {
+func (c *nameCache) key(name string) string {
 	return strings.Join(c.tokens(name), " ")
+}
+
+// prefix reports whether the organization name a is the first words of b
+// or b of a ("Northrop", "Northrop Grumman"; "Ford", "Ford Motor
+// Company").
+func (c *nameCache) prefix(a, b string) bool {
+	ta, tb := c.tokens(a), c.tokens(b)
+	if len(ta) > len(tb) {
+		ta, tb = tb, ta
+	}
+	return c.org && len(ta) > 0 && slices.Equal(ta, tb[:len(ta)])
 }
 
 // ChooseEntity decides which of the candidate entities a document's
 // entity (its type and name forms) is, and whether it is one of them at
-// all. A document that gives a full name (two words or more) compares its
-// full names with the candidates' full names only: it joins the one
-// candidate with the same name (names.NameKey), else the one it can be
-// (names.SameEntity, or an acronym of it), else none. A document that
-// gives only a one-word name joins the one candidate that name can be, else
-// the one entity that has only ever been called by that word: a lone
-// "Assad" in a corpus with Bashar and Hafez al-Assad joins neither.
+// all.
+//
+// A document that gives a full name (two words or more) joins the one
+// candidate with the same full name (names.NameKey); else the one it can
+// be: for a person one with a full name of the same words in order
+// (names.SameEntity: "Ali Khamenei", "Seyyed Ali Khamenei"), for anything an
+// entity known only by the name's acronym ("IRGC").
+//
+// A document that gives only a one-word name joins the one candidate that
+// name can be: one called by it, a person with that surname, an
+// organization whose name starts with it ("Northrop", "Northrop Grumman"),
+// or one whose name it abbreviates ("UAE"); else the one entity that has
+// only ever been called by that word. So a lone "Assad" in a corpus with
+// Bashar and Hafez al-Assad joins neither, and "SA" joins neither South
+// Africa nor South America.
+//
+// A person's full name with no match joins the one entity known so far
+// only by its surname, when no one else of that surname is known ("Bush",
+// then "George W. Bush"). A person's surname alone that fits several
+// people joins the one the
+// corpus names far more often than any other (Salience): in news of 2005,
+// "Blair" is Tony Blair, not Cherie or Ian Blair.
+//
+// Places and other names are never joined by a part of their name: York
+// is not New York, Africa not South Africa, the World Cup not the Rugby
+// World Cup. An organization and another name (MISC) join only when their
+// names are the same.
 func ChooseEntity(typ string, forms []string, candidates []store.Entity) (string, bool) {
-	return chooseEntity(typ, forms, candidates, nameCache{})
+	return chooseEntity(typ, forms, candidates, newNameCache(typ))
 }
 
-func chooseEntity(typ string, forms []string, candidates []store.Entity, c nameCache) (string, bool) {
+func chooseEntity(typ string, forms []string, candidates []store.Entity, c *nameCache) (string, bool) {
 	var full, short []string
 	for _, f := range forms {
 		if n := len(c.tokens(f)); n > 1 {
@@ -87,22 +141,35 @@ func chooseEntity(typ string, forms []string, candidates []store.Entity, c nameC
 			short = append(short, f)
 		}
 	}
-	var exact, compatible, bare []string
+	person := group(typ) == news.TypePerson
+	var exact, compatible, bare, surnamed []string
+	docs := map[string]int{}
 	for _, cand := range candidates {
-		if cand.Type != typ {
+		docs[cand.ID] = cand.Documents
+		if group(cand.Type) != group(typ) {
 			continue
 		}
-		isExact, isCompatible, allShort := false, false, true
+		allShort := true
+		for _, n := range cand.Names {
+			if len(c.tokens(n)) > 1 {
+				allShort = false
+			}
+		}
+		prefix := typ == news.TypeOrganization && cand.Type == news.TypeOrganization
+		isExact, isCompatible, isSurnamed := false, false, false
 		for _, n := range cand.Names {
 			tn := c.tokens(n)
-			nFull := len(tn) > 1
-			allShort = allShort && !nFull
 			if len(full) > 0 {
 				for _, f := range full {
-					if nFull {
+					tf := c.tokens(f)
+					isSurnamed = isSurnamed || person && len(tn) > 0 && tn[len(tn)-1] == tf[len(tf)-1]
+				}
+				for _, f := range full {
+					switch {
+					case len(tn) > 1:
 						isExact = isExact || c.key(f) == c.key(n)
-						isCompatible = isCompatible || names.SameEntityTokens(f, n, c.tokens(f), tn)
-					} else if names.IsAcronym(n) && c.key(n) == names.Acronym(f) {
+						isCompatible = isCompatible || person && names.SameEntityTokens(f, n, c.tokens(f), tn)
+					case allShort && names.IsAcronym(n) && c.key(n) == names.Acronym(f):
 						isCompatible = true // "IRGC" for the Guard Corps
 					}
 				}
@@ -110,11 +177,14 @@ func chooseEntity(typ string, forms []string, candidates []store.Entity, c nameC
 			}
 			for _, f := range short {
 				isExact = isExact || c.key(f) == c.key(n)
-				isCompatible = isCompatible || names.SameEntityTokens(f, n, c.tokens(f), tn) ||
-					// An acronym and the name it abbreviates.
-					names.IsAcronym(f) && c.key(f) == names.Acronym(n) ||
-					names.IsAcronym(n) && c.key(n) == names.Acronym(f)
+				isCompatible = isCompatible ||
+					person && names.SameEntityTokens(f, n, c.tokens(f), tn) ||
+					prefix && c.prefix(f, n) ||
+					names.IsAcronym(f) && c.key(f) == names.Acronym(n)
 			}
+		}
+		if cand.Type != typ && !isExact {
+			continue // across types only by the same name
 		}
 		if isExact {
 			exact = append(exact, cand.ID)
@@ -125,6 +195,18 @@ func chooseEntity(typ string, forms []string, candidates []store.Entity, c nameC
 		if isExact && allShort {
 			bare = append(bare, cand.ID)
 		}
+		if isSurnamed {
+			surnamed = append(surnamed, cand.ID)
+		}
+	}
+	if len(full) > 0 && len(compatible) == 0 && len(surnamed) == 1 {
+		// The one person of that surname, known so far by it alone
+		// ("Bush", then "George W. Bush").
+		for _, cand := range candidates {
+			if cand.ID == surnamed[0] && onlyShort(cand, c) {
+				return cand.ID, true
+			}
+		}
 	}
 	switch {
 	case len(full) > 0 && len(exact) == 1:
@@ -133,8 +215,47 @@ func chooseEntity(typ string, forms []string, candidates []store.Entity, c nameC
 		return compatible[0], true
 	case len(full) == 0 && len(bare) == 1:
 		return bare[0], true
+	case len(full) == 0 && person:
+		return salient(compatible, docs)
 	}
 	return "", false
+}
+
+// onlyShort reports whether every name of cand is one word.
+func onlyShort(cand store.Entity, c *nameCache) bool {
+	for _, n := range cand.Names {
+		if len(c.tokens(n)) > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// Salience is how many times more documents must name a person than any
+// other who fits a lone surname for the surname to be theirs; MinSalient
+// is how many documents at least.
+const (
+	Salience   = 4
+	MinSalient = 4
+)
+
+// salient returns the entity of ids that documents name Salience times
+// more than any other, if one is.
+func salient(ids []string, docs map[string]int) (string, bool) {
+	best, second := "", 0
+	for _, id := range ids {
+		switch n := docs[id]; {
+		case best == "" || n > docs[best]:
+			second = docs[best]
+			best = id
+		case n > second:
+			second = n
+		}
+	}
+	if best == "" || docs[best] < MinSalient || docs[best] < Salience*second {
+		return "", false
+	}
+	return best, true
 }
 
 // LocalEntity is what one document says of one of its entities.
@@ -176,6 +297,28 @@ func shouted(name string) int {
 	return 0
 }
 
+// linkingForms returns the forms a document's entity is linked by: its
+// names without a person's given name used alone ("Tony" beside "Tony
+// Blair"), which would draw every other Tony to this one.
+func linkingForms(typ string, forms []string) []string {
+	if typ != news.TypePerson || len(forms) < 2 {
+		return forms
+	}
+	given := map[string]bool{}
+	for _, f := range forms {
+		if t := names.NameTokens(f); len(t) > 1 {
+			given[t[0]] = true
+		}
+	}
+	out := make([]string, 0, len(forms))
+	for _, f := range forms {
+		if t := names.NameTokens(f); len(t) != 1 || !given[t[0]] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // LocalEntities gathers the mentions of an analysed document by entity, in
 // entity number order. It is a pure function of the document and its
 // analysis.
@@ -197,7 +340,9 @@ func LocalEntities(d news.Document, a news.Analysis) []LocalEntity {
 		text := d.Text[m.Start:m.End]
 		switch m.Kind {
 		case news.KindDescriptor:
-			if descriptor[m.Entity] == "" {
+			// Only a person's role resolves across documents: "the
+			// company" is whichever company the article was about.
+			if descriptor[m.Entity] == "" && m.Type == news.TypePerson {
 				descriptor[m.Entity] = names.RoleKey(text)
 			}
 		case news.KindPronoun:
@@ -241,14 +386,21 @@ func LocalEntities(d news.Document, a news.Analysis) []LocalEntity {
 // does not grow with the corpus.
 func LinkEntities(ctx context.Context, tx store.Tx, d news.Document, a news.Analysis) error {
 	locals := LocalEntities(d, a)
-	c := nameCache{}
+	caches := map[string]*nameCache{}
+	cache := func(typ string) *nameCache {
+		g := group(typ)
+		if caches[g] == nil {
+			caches[g] = newNameCache(typ)
+		}
+		return caches[g]
+	}
 	keys := make([][]string, len(locals))
 	forms := make([][]string, len(locals))
 	var all []string
 	for i, l := range locals {
 		if len(l.Names) > 0 {
-			forms[i] = l.Forms()
-			keys[i] = blockingKeys(l.Type, forms[i], c)
+			forms[i] = linkingForms(l.Type, l.Forms())
+			keys[i] = blockingKeys(l.Type, forms[i], cache(l.Type))
 			all = append(all, keys[i]...)
 		}
 	}
@@ -292,6 +444,7 @@ func LinkEntities(ctx context.Context, tx store.Tx, d news.Document, a news.Anal
 			mine = append(mine, cands[j])
 		}
 		e := store.Entity{Type: l.Type, Name: forms[i][0], Names: forms[i], Keys: keys[i]}
+		c := cache(l.Type)
 		if id, ok := chooseEntity(l.Type, forms[i], mine, c); ok {
 			j := seen[slices.IndexFunc(mine, func(m store.Entity) bool { return m.ID == id })]
 			e = cands[j]

@@ -98,6 +98,16 @@ func TestChooseEntityGrowingCorpus(t *testing.T) {
 			t.Errorf("%v joined %s, want %s", tt.forms, got, tt.want)
 		}
 	}
+	bush := link("PER", "Bush")
+	if got := link("PER", "George W. Bush"); got != bush {
+		t.Errorf("George W. Bush joined %s, want %s: the one Bush known so far", got, bush)
+	}
+	if got := link("PER", "Kate Bush"); got == bush {
+		t.Errorf("Kate Bush joined George W. Bush")
+	}
+	if got := link("PER", "Rifaat al-Assad"); got == lone || got == bashar || got == hafez {
+		t.Errorf("Rifaat al-Assad joined %s, an Assad known by surname only while two are known", got)
+	}
 	irgc := link("ORG", "IRGC")
 	if got := link("ORG", "Islamic Revolutionary Guard Corps"); got != irgc {
 		t.Errorf("the Guard Corps joined %s, want %s (IRGC)", got, irgc)
@@ -126,5 +136,43 @@ func TestResolveRole(t *testing.T) {
 		if got := reconcile.ResolveRole(tt.published, holders); got != tt.want {
 			t.Errorf("ResolveRole(%q) = %q, want %q", tt.published, got, tt.want)
 		}
+	}
+}
+
+func TestChooseEntitySalience(t *testing.T) {
+	cands := []store.Entity{
+		{ID: "tony", Type: "PER", Names: []string{"Tony Blair", "Blair"}, Documents: 147},
+		{ID: "cherie", Type: "PER", Names: []string{"Cherie Blair"}, Documents: 4},
+		{ID: "ian", Type: "PER", Names: []string{"Ian Blair"}, Documents: 3},
+	}
+	if got, ok := reconcile.ChooseEntity("PER", []string{"Blair"}, cands); got != "tony" || !ok {
+		t.Errorf("a lone Blair joined %q, %v; want Tony Blair, named in far more documents", got, ok)
+	}
+	cands[1].Documents = 60
+	if got, ok := reconcile.ChooseEntity("PER", []string{"Blair"}, cands); ok {
+		t.Errorf("a lone Blair joined %q; with two Blairs often named it is neither", got)
+	}
+	places := []store.Entity{
+		{ID: "york", Type: "LOC", Names: []string{"York"}, Documents: 2},
+		{ID: "newyork", Type: "LOC", Names: []string{"New York"}, Documents: 90},
+	}
+	if got, _ := reconcile.ChooseEntity("LOC", []string{"York"}, places); got != "york" {
+		t.Errorf("York joined %q, want York (a place is not joined by part of its name)", got)
+	}
+	if got, ok := reconcile.ChooseEntity("LOC", []string{"Africa"}, []store.Entity{{ID: "sa", Type: "LOC", Names: []string{"South Africa"}, Documents: 50}}); ok {
+		t.Errorf("Africa joined %q", got)
+	}
+	orgs := []store.Entity{{ID: "ng", Type: "ORG", Names: []string{"Northrop Grumman"}}, {ID: "bbc", Type: "ORG", Names: []string{"BBC"}}}
+	if got, _ := reconcile.ChooseEntity("ORG", []string{"Northrop"}, orgs); got != "ng" {
+		t.Errorf("Northrop joined %q, want Northrop Grumman", got)
+	}
+	if got, ok := reconcile.ChooseEntity("ORG", []string{"Barclays Capital"}, orgs); ok {
+		t.Errorf("Barclays Capital joined %q (BC is not BBC)", got)
+	}
+	if got, _ := reconcile.ChooseEntity("ORG", []string{"Apple Inc."}, []store.Entity{{ID: "apple", Type: "ORG", Names: []string{"Apple"}}}); got != "apple" {
+		t.Errorf("Apple Inc. joined %q, want Apple", got)
+	}
+	if got, _ := reconcile.ChooseEntity("MISC", []string{"Boeing"}, []store.Entity{{ID: "boeing", Type: "ORG", Names: []string{"Boeing"}}}); got != "boeing" {
+		t.Errorf("Boeing (MISC) joined %q, want Boeing the company", got)
 	}
 }

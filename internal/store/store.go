@@ -123,6 +123,9 @@ type Entity struct {
 	// Keys are blocking keys it is filed under: EntityCandidates gives
 	// those of the keys asked for.
 	Keys []string
+	// Documents counts the documents that name it (set by
+	// EntityCandidates).
+	Documents int
 }
 
 // EntityLink is what one document says of one corpus-wide entity: it links

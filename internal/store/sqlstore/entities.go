@@ -66,7 +66,7 @@ func (tx *Tx) EntityCandidates(ctx context.Context, keys []string) ([]store.Enti
 		n := min(len(keys), maxKeysPerQuery)
 		in, args := inList(1, keys[:n])
 		keys = keys[n:]
-		rows, err := tx.query(ctx, `SELECT k.key, e.num, e.type, e.name
+		rows, err := tx.query(ctx, `SELECT k.key, e.num, e.type, e.name, e.documents
 			FROM entity_keys k JOIN entities e ON e.num = k.entity
 			WHERE k.key IN (`+in+`) ORDER BY e.num, k.key`, args...)
 		if err != nil {
@@ -75,13 +75,14 @@ func (tx *Tx) EntityCandidates(ctx context.Context, keys []string) ([]store.Enti
 		for rows.Next() {
 			var num int64
 			var key, typ, name string
-			if err := rows.Scan(&key, &num, &typ, &name); err != nil {
+			var docs int
+			if err := rows.Scan(&key, &num, &typ, &name, &docs); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("find candidate entities: %w", err)
 			}
 			e := byNum[num]
 			if e == nil {
-				e = &store.Entity{ID: entityID(num), Type: typ, Name: name}
+				e = &store.Entity{ID: entityID(num), Type: typ, Name: name, Documents: docs}
 				byNum[num] = e
 				nums = append(nums, num)
 			}

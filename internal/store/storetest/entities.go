@@ -42,7 +42,7 @@ func testEntities(t *testing.T, open Opener) {
 			if err != nil {
 				return err
 			}
-			want := []store.Entity{{ID: assad.ID, Type: "PER", Name: "Bashar al-Assad", Names: []string{"Assad", "Bashar al-Assad"}, Keys: []string{"PER:asad", "PER:first:bashar"}}}
+			want := []store.Entity{{ID: assad.ID, Type: "PER", Name: "Bashar al-Assad", Names: []string{"Assad", "Bashar al-Assad"}, Keys: []string{"PER:asad", "PER:first:bashar"}, Documents: 1}}
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("EntityCandidates = %+v, want %+v", got, want)
 			}
