@@ -7,8 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/parallax-news/parallax/internal/demo"
+	"github.com/parallax-news/parallax/internal/export"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipeline"
@@ -115,6 +117,32 @@ func printFindings(ctx context.Context, env Env, st store.Store, c pipeline.Coun
 		fmt.Fprintln(w, "\nNear-duplicates (syndicated or lightly edited copies):")
 		for _, s := range dups {
 			fmt.Fprintf(w, "  %s\n", s)
+		}
+	}
+	people, err := st.Entities(ctx, store.EntityQuery{Type: news.TypePerson, Limit: 8})
+	if err != nil {
+		return err
+	}
+	if len(people) > 0 {
+		fmt.Fprintln(w, "\nWho is who (the people named in most documents):")
+		for _, p := range people {
+			e := export.NewEntity(p)
+			line := fmt.Sprintf("  %-28s %2d documents", e.Name, e.Documents)
+			if len(e.Aliases) > 0 {
+				line += "; also " + strings.Join(e.Aliases[:min(len(e.Aliases), 3)], ", ")
+			}
+			for i, r := range e.Roles {
+				if i == 0 {
+					line += "; "
+				} else {
+					line += ", "
+				}
+				line += r.Role
+				if r.From != nil {
+					line += " (" + *r.From + ")"
+				}
+			}
+			fmt.Fprintln(w, line)
 		}
 	}
 	fmt.Fprintln(w)

@@ -174,6 +174,7 @@ var honorifics = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "miss": true, "sir": true, "dame": true, "dr": true,
 	"ayatollah": true, "imam": true, "sheikh": true, "shaikh": true, "martyr": true, "seyyed": true,
 	"seyed": true, "sayyid": true, "hojatoleslam": true, "his": true, "her": true, "excellency": true,
+	"majesty": true, "highness": true, "royal": true, "honourable": true, "honorable": true, "hon": true,
 }
 
 // Role returns the role a title or descriptor names, and whether its

@@ -105,6 +105,7 @@ func TestRole(t *testing.T) {
 		{"Martyr", "", false},
 		{"late", "", true},
 		{"acting President", "President", false},
+		{"His Majesty King", "King", false},
 		{"the Iranian president", "Iranian president", false},
 	}
 	for _, tt := range tests {

@@ -10,7 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/analyze"
 	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/ner"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/reconcile"
@@ -95,18 +97,7 @@ func BenchmarkIngestIntoCorpus(b *testing.B) {
 		}
 		return ingest.Article{Text: sb.String()}
 	}
-	sizes := []int{1_000, 20_000}
-	if v := os.Getenv("PARALLAX_BENCH_SIZES"); v != "" { // e.g. 1000,20000,100000
-		sizes = nil
-		for _, f := range strings.Split(v, ",") {
-			n, err := strconv.Atoi(strings.TrimSpace(f))
-			if err != nil {
-				b.Fatalf("PARALLAX_BENCH_SIZES: %v", err)
-			}
-			sizes = append(sizes, n)
-		}
-	}
-	for _, size := range sizes {
+	for _, size := range benchSizes(b) {
 		b.Run(fmt.Sprintf("corpus=%d", size), func(b *testing.B) {
 			ctx := context.Background()
 			st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "corpus.db"))
@@ -179,4 +170,110 @@ func bbcSentences(tb testing.TB) []string {
 		})
 	}
 	return out
+}
+
+// BenchmarkLinkIntoCorpus measures the cost per new article, analysis and
+// entity linking included, when the store already holds 1,000 or 20,000
+// analysed and linked documents (PARALLAX_BENCH_SIZES=1000,100000 for
+// more): linking reads only the entities filed under the article's
+// blocking keys, so the cost must stay about the same. Articles are mixed
+// from the sentences of the real BBC articles, so their names are those of
+// news. It also reports how many candidate entities an article's names
+// are compared with.
+func BenchmarkLinkIntoCorpus(b *testing.B) {
+	model, err := ner.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	an := analyze.New(model)
+	sentences := bbcSentences(b)
+	rng := rand.New(rand.NewPCG(3, 4))
+	article := func() ingest.Article {
+		var sb strings.Builder
+		for range 20 {
+			sb.WriteString(sentences[rng.IntN(len(sentences))])
+			sb.WriteString(" ")
+		}
+		return ingest.Article{Text: sb.String()}
+	}
+	for _, size := range benchSizes(b) {
+		b.Run(fmt.Sprintf("corpus=%d", size), func(b *testing.B) {
+			ctx := context.Background()
+			st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "corpus.db"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer st.Close()
+			in := pipeline.New(st, pipeline.Options{Analyzer: an})
+			for added := 0; added < size; added += pipeline.BatchSize {
+				batch := make([]ingest.Article, min(pipeline.BatchSize, size-added))
+				for i := range batch {
+					batch[i] = article()
+				}
+				if _, _, err := in.Add(ctx, batch); err != nil {
+					b.Fatal(err)
+				}
+			}
+			const perOp = 64
+			b.ReportAllocs()
+			docs := 0
+			for b.Loop() {
+				b.StopTimer()
+				batch := make([]ingest.Article, perOp)
+				for i := range batch {
+					batch[i] = article()
+				}
+				b.StartTimer()
+				_, c, err := in.Add(ctx, batch)
+				if err != nil || c.Added+c.Unchanged != perOp {
+					b.Fatalf("add: %v, %+v", err, c)
+				}
+				docs += perOp
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(docs), "µs/article")
+			// The entities a new article's names are compared with.
+			cands, n := 0, 0
+			err = st.Update(ctx, func(tx store.Tx) error {
+				for range 50 {
+					text := article().Text
+					d := news.Document{Text: text}
+					for _, l := range reconcile.LocalEntities(d, an.Analyze(text)) {
+						if len(l.Names) == 0 {
+							continue
+						}
+						c, err := tx.EntityCandidates(ctx, reconcile.BlockingKeys(l.Type, l.Forms()))
+						if err != nil {
+							return err
+						}
+						cands += len(c)
+						n++
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(cands)/float64(max(n, 1)), "candidates/entity")
+			st2, _ := st.Stats(ctx)
+			b.ReportMetric(float64(st2.Entities), "entities")
+		})
+	}
+}
+
+// benchSizes returns the corpus sizes to measure: 1,000 and 20,000, or
+// those of PARALLAX_BENCH_SIZES (e.g. 1000,20000,100000).
+func benchSizes(b *testing.B) []int {
+	sizes := []int{1_000, 20_000}
+	if v := os.Getenv("PARALLAX_BENCH_SIZES"); v != "" {
+		sizes = nil
+		for _, f := range strings.Split(v, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil {
+				b.Fatalf("PARALLAX_BENCH_SIZES: %v", err)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	return sizes
 }
