@@ -115,7 +115,7 @@ func eachDocument(ctx context.Context, st store.Store, fn func(news.Document) er
 
 // emptyArrays are the arrays of the contract that later stages fill; the
 // export always has them, empty when nothing was found.
-var emptyArrays = []string{"times", "quotes", "statements", "events", "conflicts"}
+var emptyArrays = []string{"times", "events", "conflicts"}
 
 // writeJSON writes the export one array at a time, each streamed from the
 // store, so memory stays flat however large the store is.
@@ -160,6 +160,31 @@ func writeJSON(ctx context.Context, st store.Store, w *bufio.Writer) error {
 			})
 		}},
 	}
+	arrays = append(arrays, struct {
+		name string
+		each func(emit func(any) error) error
+	}{"quotes", func(emit func(any) error) error {
+		return eachAnalysed(ctx, st, func(d news.Document, a news.Analysis, links []store.EntityLink) error {
+			if len(a.Quotes) == 0 {
+				return nil
+			}
+			stmts, err := st.QuoteStatements(ctx, d.ID)
+			if err != nil {
+				return err
+			}
+			for _, q := range DocumentQuotes(d, a, links, stmts) {
+				if err := emit(q); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}}, struct {
+		name string
+		each func(emit func(any) error) error
+	}{"statements", func(emit func(any) error) error {
+		return eachStatement(ctx, st, func(s store.StatementInfo) error { return emit(NewStatement(s)) })
+	}})
 	for _, name := range emptyArrays {
 		arrays = append(arrays, struct {
 			name string
@@ -208,16 +233,23 @@ type lineDocument struct {
 	Entities []Entity   `json:"entities"`
 	Mentions []Mention  `json:"mentions"`
 	Times    []struct{} `json:"times"`
-	Quotes   []struct{} `json:"quotes"`
+	Quotes   []Quote    `json:"quotes"`
 }
 
 func writeJSONL(ctx context.Context, st store.Store, w *bufio.Writer) error {
 	enc := json.NewEncoder(w)
 	return eachAnalysed(ctx, st, func(d news.Document, a news.Analysis, links []store.EntityLink) error {
 		entities, mentions := DocumentEntities(d, a, links)
+		var stmts map[int]string
+		if len(a.Quotes) > 0 {
+			var err error
+			if stmts, err = st.QuoteStatements(ctx, d.ID); err != nil {
+				return err
+			}
+		}
 		line := lineDocument{Schema: Schema, Document: NewDocument(d),
 			Entities: nonNilSlice(entities), Mentions: nonNilSlice(mentions),
-			Times: []struct{}{}, Quotes: []struct{}{}}
+			Times: []struct{}{}, Quotes: DocumentQuotes(d, a, links, stmts)}
 		if err := enc.Encode(line); err != nil {
 			return fmt.Errorf("encode document %s: %w", d.ID, err)
 		}

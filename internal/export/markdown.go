@@ -81,6 +81,10 @@ func writeMarkdown(ctx context.Context, st store.Store, w *bufio.Writer) error {
 		}
 	}
 
+	if err := writeStatements(ctx, st, w); err != nil {
+		return err
+	}
+
 	groups := map[string][]summary{}
 	for _, d := range docs {
 		if d.dup != "" {
@@ -137,3 +141,40 @@ var cellReplacer = strings.NewReplacer(
 )
 
 func cell(s string) string { return cellReplacer.Replace(s) }
+
+// mdStatements is how many statements the report shows.
+const mdStatements = 20
+
+// writeStatements writes the statements most outlets carry, each outlet's
+// wording under the speaker's name.
+func writeStatements(ctx context.Context, st store.Store, w *bufio.Writer) error {
+	ss, err := st.Statements(ctx, store.StatementQuery{Limit: mdStatements})
+	if err != nil {
+		return fmt.Errorf("read statements: %w", err)
+	}
+	header := false
+	for _, s := range ss {
+		if len(s.Renderings) < 2 {
+			continue // the most quoted come first: the rest are single
+		}
+		if !header {
+			w.WriteString("\n## Statements carried by several documents\n")
+			header = true
+		}
+		speaker := "unknown speaker"
+		if s.Speaker != "" {
+			if e, err := st.Entity(ctx, s.Speaker); err == nil {
+				speaker = e.Name
+			}
+		}
+		fmt.Fprintf(w, "\n### %s, %s (`%s`)\n\n", cell(speaker), orDash(news.Day(s.Published)), s.ID)
+		for _, r := range s.Renderings {
+			text := r.Text
+			if len(text) > 400 {
+				text = text[:strings.LastIndex(text[:400], " ")+1] + "…"
+			}
+			fmt.Fprintf(w, "- %s, %s (%s): %s\n", cell(orDash(r.Source)), orDash(news.Day(r.Published)), r.Kind, cell(text))
+		}
+	}
+	return nil
+}

@@ -216,6 +216,30 @@ func eachAnalysed(ctx context.Context, st store.Store, fn func(news.Document, ne
 	})
 }
 
+// eachStatement calls fn for every statement, in id order, reading the
+// store a page at a time.
+func eachStatement(ctx context.Context, st store.Store, fn func(store.StatementInfo) error) error {
+	after := "S0"
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		ss, err := st.Statements(ctx, store.StatementQuery{AfterID: after, Limit: pageSize})
+		if err != nil {
+			return fmt.Errorf("read statements: %w", err)
+		}
+		for _, s := range ss {
+			if err := fn(s); err != nil {
+				return err
+			}
+		}
+		if len(ss) < pageSize {
+			return nil
+		}
+		after = ss[len(ss)-1].ID
+	}
+}
+
 // eachEntity calls fn for every corpus-wide entity that documents name, in
 // id order, reading the store a page at a time.
 func eachEntity(ctx context.Context, st store.Store, fn func(store.EntityInfo) error) error {

@@ -47,3 +47,22 @@ func TestDocumentEntities(t *testing.T) {
 		t.Errorf("mention titles: %v %v", mentions[2].Title, mentions[3].Title)
 	}
 }
+
+func TestWordDiff(t *testing.T) {
+	got := WordDiff("This bond is vital for both countries.", "This connection and relationship is vital to both countries")
+	want := []DiffPart{
+		{"same", "This"}, {"added", "connection and relationship"}, {"removed", "bond"},
+		{"same", "is vital"}, {"added", "to"}, {"removed", "for"}, {"same", "both countries"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("WordDiff = %+v\nwant %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("part %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if d := WordDiff("", ""); len(d) != 0 {
+		t.Errorf("WordDiff of nothing = %+v", d)
+	}
+}

@@ -40,8 +40,8 @@ type Mention struct {
 }
 
 // Analysis is what the per-document analysis finds in one document's
-// text: its segmentation and its mentions. Every offset is a byte offset
-// into the document's text.
+// text: its segmentation, its mentions and its quotes. Every offset is a
+// byte offset into the document's text.
 type Analysis struct {
 	// Version identifies the analyzer that produced it, so that stored
 	// analyses can be redone when the analyzer changes.
@@ -50,6 +50,45 @@ type Analysis struct {
 	Sentences  []Span
 	Tokens     []Span
 	Mentions   []Mention
+	Quotes     []Quote
+}
+
+// Quote kinds.
+const (
+	// QuoteDirect is a whole quotation in quote marks: “This bond is
+	// vital for both countries,” Khamenei said.
+	QuoteDirect = "direct"
+	// QuotePartial is a few quoted words inside the writer's own sentence:
+	// called it a “sacred duty and obligation”.
+	QuotePartial = "partial"
+	// QuoteIndirect is reported speech: Raisi said that parts of Syria are
+	// still occupied.
+	QuoteIndirect = "indirect"
+)
+
+// Quote is a statement a document attributes to someone: the words, who
+// said them, and the cue that says so. Spans are zero (Start == End == 0)
+// when absent.
+type Quote struct {
+	// Start and End span the content: the quoted words without their
+	// marks, or the reported clause.
+	Start, End int
+	Kind       string // QuoteDirect, QuotePartial or QuoteIndirect
+	// Cue is the word or phrase that attributes it: "said", "according
+	// to", "went on to say".
+	Cue Span
+	// Speaker is the mention that names who said it: a name, a title, a
+	// descriptor ("the Syrian president"), a pronoun ("he").
+	Speaker Span
+	// SpeakerEntity is the document's entity number of the speaker (see
+	// Mention.Entity), or -1 when the speaker is not one of its mentions.
+	SpeakerEntity int
+	// Addressee is whom it was said to ("told Assad").
+	Addressee Span
+	// Via is the intermediary it was reported through ("the supreme
+	// leader's website" in "Assad was quoted by the supreme leader's
+	// website as telling…", "reportedly").
+	Via Span
 }
 
 // EntityTypeName maps a mention type to the entity type of the export

@@ -381,9 +381,13 @@ func LocalEntities(d news.Document, a news.Analysis) []LocalEntity {
 // change whom other documents' descriptors resolve to, so those are
 // resolved again.
 //
-// Only the entities filed under d's names' blocking keys are read, and
-// only the descriptors of the roles d names, so the cost of a document
-// does not grow with the corpus.
+// Then each of d's quotes whose speaker is a corpus-wide entity becomes a
+// rendering of a statement of that speaker (see linkStatements).
+//
+// Only the entities filed under d's names' blocking keys are read, only
+// the descriptors of the roles d names, and only the statements of d's
+// speakers near d's date, so the cost of a document does not grow with
+// the corpus.
 func LinkEntities(ctx context.Context, tx store.Tx, d news.Document, a news.Analysis) error {
 	locals := LocalEntities(d, a)
 	caches := map[string]*nameCache{}
@@ -487,10 +491,23 @@ func LinkEntities(ctx context.Context, tx store.Tx, d news.Document, a news.Anal
 	if err := tx.PutEntityLinks(ctx, d.ID, links); err != nil {
 		return err
 	}
+	ids := make(map[int]string, len(links))
+	for _, l := range links {
+		ids[l.Local] = l.Entity
+	}
 	for _, key := range slices.Sorted(maps.Keys(roleKeys)) {
-		if err := resolveDescriptors(ctx, tx, key); err != nil {
+		resolved, err := resolveDescriptors(ctx, tx, key)
+		if err != nil {
 			return fmt.Errorf("link entities of %s: %w", d.ID, err)
 		}
+		for _, r := range resolved {
+			if r.Document == d.ID {
+				ids[r.Local] = r.Entity
+			}
+		}
+	}
+	if err := linkStatements(ctx, tx, d, a, ids); err != nil {
+		return quoteError(d, err)
 	}
 	return nil
 }
@@ -505,7 +522,7 @@ func ResolveRoles(ctx context.Context, tx store.Tx, id string) error {
 		return err
 	}
 	for _, key := range keys {
-		if err := resolveDescriptors(ctx, tx, key); err != nil {
+		if _, err := resolveDescriptors(ctx, tx, key); err != nil {
 			return fmt.Errorf("resolve roles of %s: %w", id, err)
 		}
 	}
@@ -513,15 +530,16 @@ func ResolveRoles(ctx context.Context, tx store.Tx, id string) error {
 }
 
 // resolveDescriptors points every descriptor of role key, in every
-// document, at the entity that held the role on its document's date.
-func resolveDescriptors(ctx context.Context, tx store.Tx, key string) error {
+// document, at the entity that held the role on its document's date, and
+// returns the descriptors with whom they point at now.
+func resolveDescriptors(ctx context.Context, tx store.Tx, key string) ([]store.Descriptor, error) {
 	descs, err := tx.RoleDescriptors(ctx, key)
 	if err != nil || len(descs) == 0 {
-		return err
+		return nil, err
 	}
 	holders, err := tx.RoleHolders(ctx, key)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if office, country := names.RoleOffice(key); country != "" {
 		// "President Raisi" says which office, not which country's: it
@@ -533,7 +551,7 @@ func resolveDescriptors(ctx context.Context, tx store.Tx, key string) error {
 		}
 		bare, err := tx.RoleHolders(ctx, office)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, h := range bare {
 			if known[h.Entity] {
@@ -541,14 +559,15 @@ func resolveDescriptors(ctx context.Context, tx store.Tx, key string) error {
 			}
 		}
 	}
-	for _, d := range descs {
+	for i, d := range descs {
 		if want := ResolveRole(d.Published, holders); want != d.Entity {
 			if err := tx.SetLinkEntity(ctx, d.Document, d.Local, want); err != nil {
-				return err
+				return nil, err
 			}
+			descs[i].Entity = want
 		}
 	}
-	return nil
+	return descs, nil
 }
 
 // MaxRoleGap is how far from the nearest article that gives someone a role

@@ -111,6 +111,15 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	entities, _ := export.DocumentEntities(d, analysis, links)
+	stmts, err := s.store.QuoteStatements(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	names := map[string]string{} // entity id -> name, for the quotes' speakers
+	for _, e := range entities {
+		names[e.ID] = e.Name
+	}
+	quotes := export.DocumentQuotes(d, analysis, links, stmts)
 	title := d.Title
 	if title == "" {
 		title = d.Origin
@@ -118,7 +127,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, "document", map[string]any{
 		"Title": title, "Doc": d, "Original": original, "Copies": copies,
 		"Words": news.Words(d.Text), "Paragraphs": paragraphs(d, analysis, linkIDs(links)),
-		"Entities": entities, "Analysis": analysis,
+		"Entities": entities, "Analysis": analysis, "Quotes": quotes, "Names": names,
 	})
 }
 
@@ -361,9 +370,17 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	ss, err := s.store.Statements(r.Context(), store.StatementQuery{Speaker: e.ID, Limit: entityDocumentsShown})
+	if err != nil {
+		return err
+	}
+	statements := make([]export.Statement, len(ss))
+	for i, st := range ss {
+		statements[i] = export.NewStatement(st)
+	}
 	return s.render(w, "entity", map[string]any{
 		"Title": e.Name, "Entity": export.NewEntity(e), "Documents": docs,
-		"More": e.Documents - len(docs),
+		"More": e.Documents - len(docs), "Statements": statements,
 	})
 }
 
@@ -405,5 +422,48 @@ func (s *Server) handleAPIEntity(w http.ResponseWriter, r *http.Request) error {
 		out.DocumentIDs[i] = d.ID
 	}
 	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) handleStatement(w http.ResponseWriter, r *http.Request) error {
+	st, err := s.store.Statement(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	speaker := ""
+	if st.Speaker != "" {
+		if e, err := s.store.Entity(r.Context(), st.Speaker); err == nil {
+			speaker = e.Name
+		}
+	}
+	return s.render(w, "statement", map[string]any{
+		"Title": "Statement " + st.ID, "Statement": export.NewStatement(st), "SpeakerName": speaker,
+	})
+}
+
+func (s *Server) handleAPIStatement(w http.ResponseWriter, r *http.Request) error {
+	st, err := s.store.Statement(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, export.NewStatement(st))
+	return nil
+}
+
+func (s *Server) handleAPIStatements(w http.ResponseWriter, r *http.Request) error {
+	limit, offset, err := paging(r)
+	if err != nil {
+		return err
+	}
+	q := store.StatementQuery{Speaker: r.URL.Query().Get("speaker"), Limit: limit, Offset: offset}
+	ss, err := s.store.Statements(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	out := make([]export.Statement, len(ss))
+	for i, st := range ss {
+		out[i] = export.NewStatement(st)
+	}
+	writeJSON(w, http.StatusOK, newList(out, limit, offset))
 	return nil
 }

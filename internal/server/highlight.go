@@ -1,6 +1,7 @@
 package server
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/export"
@@ -18,6 +19,8 @@ type piece struct {
 	Entity string // entity id of a mention
 	// Linked reports that Entity is a corpus-wide entity, with a page.
 	Linked bool
+	// Anchor is an empty piece where a quote starts, for links to it.
+	Anchor bool
 }
 
 // entityID is the id of the document's entity n: its corpus-wide id, or
@@ -52,6 +55,7 @@ func paragraphs(d news.Document, a news.Analysis, ids map[int]string) [][]piece 
 		kind   string
 		title  bool
 		entity string
+		anchor bool
 	}
 	var marks []mark
 	for _, m := range a.Mentions {
@@ -60,6 +64,22 @@ func paragraphs(d news.Document, a news.Analysis, ids map[int]string) [][]piece 
 		}
 		marks = append(marks, mark{span: news.Span{Start: m.Start, End: m.End}, typ: m.Type, kind: m.Kind, entity: entityID(d.ID, m.Entity, ids)})
 	}
+	for _, q := range a.Quotes {
+		marks = append(marks, mark{span: news.Span{Start: q.Start, End: q.Start}, anchor: true})
+	}
+	// Anchors first where a mention starts too.
+	slices.SortStableFunc(marks, func(x, y mark) int {
+		if x.span.Start != y.span.Start {
+			return x.span.Start - y.span.Start
+		}
+		switch {
+		case x.anchor && !y.anchor:
+			return -1
+		case y.anchor && !x.anchor:
+			return 1
+		}
+		return 0
+	})
 	out := make([][]piece, 0, len(spans))
 	k := 0
 	for _, p := range spans {
@@ -73,6 +93,11 @@ func paragraphs(d news.Document, a news.Analysis, ids map[int]string) [][]piece 
 			}
 			if m.span.Start > at {
 				ps = append(ps, piece{Text: d.Text[at:m.span.Start]})
+			}
+			if m.anchor {
+				ps = append(ps, piece{Start: m.span.Start, Anchor: true})
+				at = m.span.Start
+				continue
 			}
 			ps = append(ps, piece{Text: d.Text[m.span.Start:m.span.End], Start: m.span.Start, Type: m.typ, Kind: m.kind, Title: m.title, Entity: m.entity, Linked: m.entity != "" && !strings.Contains(m.entity, "-")})
 			at = m.span.End

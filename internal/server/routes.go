@@ -12,6 +12,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /search", s.page(s.handleSearch))
 	mux.HandleFunc("GET /entities", s.page(s.handleEntities))
 	mux.HandleFunc("GET /entities/{id}", s.page(s.handleEntity))
+	mux.HandleFunc("GET /statements/{id}", s.page(s.handleStatement))
 	mux.HandleFunc("GET /static/{name}", s.handleStatic)
 
 	// API
@@ -21,6 +22,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/search", s.api(s.handleAPISearch))
 	mux.HandleFunc("GET /api/entities", s.api(s.handleAPIEntities))
 	mux.HandleFunc("GET /api/entities/{id}", s.api(s.handleAPIEntity))
+	mux.HandleFunc("GET /api/statements", s.api(s.handleAPIStatements))
+	mux.HandleFunc("GET /api/statements/{id}", s.api(s.handleAPIStatement))
 	mux.HandleFunc("GET /api/stats", s.api(s.handleAPIStats))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 

@@ -167,6 +167,9 @@ func (s *Server) loadTemplates() error {
 		// Corpus-wide entity ids start with E; a document's own ids with
 		// the document's hexadecimal id.
 		"hasPrefix": strings.HasPrefix,
+		// quoteStart is the offset in a quote id ("…-q123" → 123), where
+		// the quote's mark is in its document.
+		"quoteStart": func(id string) string { return id[strings.LastIndex(id, "-q")+2:] },
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(webFS, "web/templates/layout.html")
 	if err != nil {

@@ -53,6 +53,15 @@ type Store interface {
 	// corpus-wide entities, by local entity number.
 	EntityLinks(ctx context.Context, id string) ([]EntityLink, error)
 
+	// QuoteStatements returns the statement of each of document id's
+	// quotes that has one, by the quote's Start.
+	QuoteStatements(ctx context.Context, id string) (map[int]string, error)
+	// Statement returns statement id with its renderings, or ErrNotFound.
+	Statement(ctx context.Context, id string) (StatementInfo, error)
+	// Statements returns statements with their renderings: most quoted
+	// first, or in id order with AfterID (keyset paging).
+	Statements(ctx context.Context, q StatementQuery) ([]StatementInfo, error)
+
 	// Close releases the store's resources.
 	Close() error
 }
@@ -108,6 +117,16 @@ type Tx interface {
 	// RoleKeys returns the role keys of document id's role facts and
 	// descriptors, each once.
 	RoleKeys(ctx context.Context, id string) ([]string, error)
+	// SpeakerQuotes returns the quotes that have a statement of speaker
+	// (a corpus-wide entity id) published from from to to (dates; "" for
+	// no bound), at most limit of them, newest statements first.
+	SpeakerQuotes(ctx context.Context, speaker, from, to string, limit int) ([]StoredQuote, error)
+	// PutStatement stores a new statement of speaker ("" for none) and
+	// returns its id.
+	PutStatement(ctx context.Context, speaker string) (string, error)
+	// SetQuoteStatement makes the quote of document id that starts at
+	// start a rendering of statement.
+	SetQuoteStatement(ctx context.Context, id string, start int, statement string) error
 	// SetLinkEntity points the link of document id's entity local at
 	// entity ("" for none).
 	SetLinkEntity(ctx context.Context, id string, local int, entity string) error
@@ -198,6 +217,38 @@ type RoleSpan struct {
 	// Evidence is the earliest article's title span.
 	Evidence   string // document id
 	Start, End int
+}
+
+// StoredQuote is a quote as statements see it: where it is, its words and
+// its statement.
+type StoredQuote struct {
+	Document   string
+	Start, End int
+	Kind       string
+	Text       string // the quoted or reported words
+	Statement  string // "" for none
+	Published  string // its document's publication date
+	Source     string // its document's outlet
+	Title      string // its document's title
+	// Speaker is the text of the mention that attributes it, "" for none.
+	Speaker string
+}
+
+// StatementInfo is a statement: one utterance of a speaker as the
+// documents render it.
+type StatementInfo struct {
+	ID         string
+	Speaker    string        // corpus-wide entity id, "" for none
+	Published  string        // the earliest publication date of its renderings
+	Renderings []StoredQuote // by publication date, then ingest order
+}
+
+// StatementQuery selects statements.
+type StatementQuery struct {
+	Speaker string // only those of this entity, if set
+	AfterID string // keyset paging in id order; "" orders by renderings
+	Limit   int    // 0 means 50
+	Offset  int
 }
 
 // EntityQuery selects entities.

@@ -35,6 +35,9 @@ func (tx *Tx) PutAnalysis(ctx context.Context, id string, a news.Analysis) error
 		if err := tx.deleteEntityLinks(ctx, seq); err != nil {
 			return fmt.Errorf("put analysis of %s: %w", id, err)
 		}
+		if err := tx.deleteQuotes(ctx, seq); err != nil {
+			return fmt.Errorf("put analysis of %s: %w", id, err)
+		}
 	}
 	if tx.analysed == nil {
 		tx.analysed = map[string]bool{}
@@ -67,6 +70,9 @@ func (tx *Tx) PutAnalysis(ctx context.Context, id string, a news.Analysis) error
 			return fmt.Errorf("put mentions of %s: %w", id, err)
 		}
 		a.Mentions = a.Mentions[n:]
+	}
+	if err := tx.putQuotes(ctx, seq, a.Quotes); err != nil {
+		return fmt.Errorf("put quotes of %s: %w", id, err)
 	}
 	return nil
 }
@@ -142,6 +148,9 @@ func (db *DB) Analysis(ctx context.Context, id string) (news.Analysis, error) {
 	}
 	if err := rows.Err(); err != nil {
 		return news.Analysis{}, fmt.Errorf("read mentions of %s: %w", id, err)
+	}
+	if a.Quotes, err = db.quotes(ctx, seq); err != nil {
+		return news.Analysis{}, fmt.Errorf("read quotes of %s: %w", id, err)
 	}
 	return a, nil
 }

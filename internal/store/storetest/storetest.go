@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Reopen", testReopen},
 		{"Analysis", testAnalysis},
 		{"Entities", testEntities},
+		{"Quotes", testQuotes},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.test(t, open) })
 	}

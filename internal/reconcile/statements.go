@@ -1,0 +1,160 @@
+package reconcile
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// StatementWindow is how far apart in publication date two quotes may be
+// and still render one utterance: outlets carry a speech within days.
+const StatementWindow = 7 * 24 * time.Hour
+
+// Thresholds for two quotes of one speaker to render one utterance: they
+// share at least MinSharedWords content words (see ContentWords), and
+// those make at least MinContainment of the shorter quote's. Containment
+// rather than overlap of the union, as one outlet quotes a sentence that
+// another quotes in full; content words rather than all words, as two
+// translations share the meaning more than the function words ("This bond
+// … is vital for both countries", "The bond and the relationship … are
+// vital to both countries").
+const (
+	MinSharedWords = 3
+	MinContainment = 0.5
+)
+
+// stopwords are the function words and the most common verbs of English,
+// which say nothing of what a quote is about.
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the this that these those and or but nor so yet for of in on at to from by
+		with without about as into onto over under between among through during before after above below up down
+		out off again further then once here there when where why how all any both each few more most other some
+		such no not only own same than too very can will just should would could may might must shall is are was
+		were be been being am has have had having do does did doing i me my we our us you your he him his she her
+		it its they them their what which who whom whose if because while until also said says say told tell
+		s t don now one two also very much many`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// ContentWords returns the distinct content words of a quote: lower-cased,
+// without function words, numbers kept, with a light stemming that lets
+// "countries" meet "country" and "relations" meet "relation".
+func ContentWords(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		w := strings.ToLower(f)
+		if stopwords[w] || len(w) < 2 {
+			continue
+		}
+		w = stem(w)
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// stem cuts common English inflections: plural -s, -es, -ies, and -ing,
+// -ed on longer words.
+func stem(w string) string {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 5 && strings.HasSuffix(w, "ing"):
+		return w[:len(w)-3]
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		return w[:len(w)-2]
+	case len(w) > 4 && strings.HasSuffix(w, "es") && strings.ContainsRune("sxz", rune(w[len(w)-3])):
+		return w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// SameUtterance reports whether two quotes' content words (ContentWords)
+// are close enough to render one utterance, and how close: the share of
+// the shorter quote's words the other has.
+func SameUtterance(a, b []string) (bool, float64) {
+	if len(a) == 0 || len(b) == 0 {
+		return false, 0
+	}
+	in := make(map[string]bool, len(a))
+	for _, w := range a {
+		in[w] = true
+	}
+	shared := 0
+	for _, w := range b {
+		if in[w] {
+			shared++
+		}
+	}
+	c := float64(shared) / float64(min(len(a), len(b)))
+	return shared >= MinSharedWords && c >= MinContainment, c
+}
+
+// linkStatements makes each quote of the stored document d whose speaker
+// is a corpus-wide entity (ids: the document's entity numbers' corpus
+// ids) a rendering of a statement: the statement of that speaker, published
+// within StatementWindow, whose rendering it is closest to (SameUtterance),
+// else a new one. Only the speaker's statements near d's date are read.
+func linkStatements(ctx context.Context, tx store.Tx, d news.Document, a news.Analysis, ids map[int]string) error {
+	from, to := "", ""
+	if day, err := time.Parse(time.DateOnly, news.Day(d.Published)); err == nil {
+		from, to = day.Add(-StatementWindow).Format(time.DateOnly), day.Add(StatementWindow).Format(time.DateOnly)+"\uffff"
+	}
+	near := map[string][]store.StoredQuote{} // speaker -> their quotes near d's date
+	for _, q := range a.Quotes {
+		speaker := ids[q.SpeakerEntity]
+		if q.SpeakerEntity < 0 || speaker == "" || q.End <= q.Start {
+			continue
+		}
+		cands, ok := near[speaker]
+		if !ok {
+			var err error
+			if cands, err = tx.SpeakerQuotes(ctx, speaker, from, to, 0); err != nil {
+				return err
+			}
+			near[speaker] = cands
+		}
+		words := ContentWords(d.Text[q.Start:q.End])
+		best, bestScore := "", 0.0
+		for _, c := range cands {
+			if c.Document == d.ID || c.Statement == "" {
+				continue // one article does not render one utterance twice
+			}
+			if ok, score := SameUtterance(words, ContentWords(c.Text)); ok && score > bestScore {
+				best, bestScore = c.Statement, score
+			}
+		}
+		if best == "" {
+			var err error
+			if best, err = tx.PutStatement(ctx, speaker); err != nil {
+				return err
+			}
+		}
+		if err := tx.SetQuoteStatement(ctx, d.ID, q.Start, best); err != nil {
+			return err
+		}
+		near[speaker] = append(near[speaker], store.StoredQuote{
+			Document: d.ID, Start: q.Start, End: q.End, Kind: q.Kind, Text: d.Text[q.Start:q.End],
+			Statement: best, Published: d.Published,
+		})
+	}
+	return nil
+}
+
+// quoteError names the document in an error of statement linking.
+func quoteError(d news.Document, err error) error {
+	return fmt.Errorf("align quotes of %s: %w", d.ID, err)
+}
