@@ -50,6 +50,30 @@ func blockingKeys(typ string, forms []string, c *nameCache) []string {
 	return keys
 }
 
+// lookupKeys returns the keys of keys (an entity's BlockingKeys) under
+// which its candidates are looked up: an organization's first word only
+// when it has a one-word name, as only a one-word name joins an
+// organization by its first word ("Northrop", "Northrop Grumman"). Entities
+// are filed under all their keys; looking up a full name under its first
+// word would read every "National …" and "New …" of the corpus.
+func lookupKeys(keys, forms []string, c *nameCache) []string {
+	if !c.org {
+		return keys
+	}
+	for _, f := range forms {
+		if len(c.tokens(f)) == 1 {
+			return keys
+		}
+	}
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if !strings.Contains(k, ":first:") {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // group is the type group of an entity type: names of one group may name
 // one entity. Organizations and other names (MISC) are one group, as
 // taggers call one company either ("Boeing"), and a brand is both.
@@ -398,14 +422,16 @@ func LinkEntities(ctx context.Context, tx store.Tx, d news.Document, a news.Anal
 		}
 		return caches[g]
 	}
-	keys := make([][]string, len(locals))
+	keys := make([][]string, len(locals))   // filed under
+	lookup := make([][]string, len(locals)) // looked up under
 	forms := make([][]string, len(locals))
 	var all []string
 	for i, l := range locals {
 		if len(l.Names) > 0 {
 			forms[i] = linkingForms(l.Type, l.Forms())
 			keys[i] = blockingKeys(l.Type, forms[i], cache(l.Type))
-			all = append(all, keys[i]...)
+			lookup[i] = lookupKeys(keys[i], forms[i], cache(l.Type))
+			all = append(all, lookup[i]...)
 		}
 	}
 	cands, err := tx.EntityCandidates(ctx, all)
@@ -435,7 +461,7 @@ func LinkEntities(ctx context.Context, tx store.Tx, d news.Document, a news.Anal
 		}
 		// The candidates filed under this entity's keys.
 		var seen []int
-		for _, k := range keys[i] {
+		for _, k := range lookup[i] {
 			for _, j := range byKey[k] {
 				if !slices.Contains(seen, j) {
 					seen = append(seen, j)
