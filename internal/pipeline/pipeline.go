@@ -271,8 +271,11 @@ func (in *Ingester) write(ctx context.Context, tx store.Tx, batch []prepared, c 
 					return fmt.Errorf("%s: update %s: %w", p.where, p.doc.ID, err)
 				}
 				if stored.Published != published {
-					// Its roles and descriptors are dated anew.
+					// Its roles, descriptors and quotes are dated anew.
 					if err := reconcile.ResolveRoles(ctx, tx, stored.ID); err != nil {
+						return fmt.Errorf("%s: %w", p.where, err)
+					}
+					if err := reconcile.RealignQuotes(ctx, tx, stored); err != nil {
 						return fmt.Errorf("%s: %w", p.where, err)
 					}
 				}

@@ -532,7 +532,7 @@ func LinkEntities(ctx context.Context, tx store.Tx, d news.Document, a news.Anal
 			}
 		}
 	}
-	if err := linkStatements(ctx, tx, d, a, ids); err != nil {
+	if err := linkStatements(ctx, tx, d, a.Quotes, ids); err != nil {
 		return quoteError(d, err)
 	}
 	return nil

@@ -108,19 +108,24 @@ func SameUtterance(a, b []string) (bool, float64) {
 // ids) a rendering of a statement: the statement of that speaker, published
 // within StatementWindow, whose rendering it is closest to (SameUtterance),
 // else a new one. Only the speaker's statements near d's date are read.
-func linkStatements(ctx context.Context, tx store.Tx, d news.Document, a news.Analysis, ids map[int]string) error {
+//
+// A document without a publication date aligns nothing: each of its quotes
+// is a statement of its own until its date is known (RealignQuotes).
+func linkStatements(ctx context.Context, tx store.Tx, d news.Document, quotes []news.Quote, ids map[int]string) error {
 	from, to := "", ""
-	if day, err := time.Parse(time.DateOnly, news.Day(d.Published)); err == nil {
+	day, err := time.Parse(time.DateOnly, news.Day(d.Published))
+	dated := err == nil
+	if dated {
 		from, to = day.Add(-StatementWindow).Format(time.DateOnly), day.Add(StatementWindow).Format(time.DateOnly)+"\uffff"
 	}
 	near := map[string][]store.StoredQuote{} // speaker -> their quotes near d's date
-	for _, q := range a.Quotes {
+	for _, q := range quotes {
 		speaker := ids[q.SpeakerEntity]
 		if q.SpeakerEntity < 0 || speaker == "" || q.End <= q.Start {
 			continue
 		}
 		cands, ok := near[speaker]
-		if !ok {
+		if !ok && dated {
 			var err error
 			if cands, err = tx.SpeakerQuotes(ctx, speaker, from, to, 0); err != nil {
 				return err
@@ -150,6 +155,24 @@ func linkStatements(ctx context.Context, tx store.Tx, d news.Document, a news.An
 			Document: d.ID, Start: q.Start, End: q.End, Kind: q.Kind, Text: d.Text[q.Start:q.End],
 			Statement: best, Published: d.Published,
 		})
+	}
+	return nil
+}
+
+// RealignQuotes aligns the quotes of the stored document id again (see
+// linkStatements): after its publication date changed, they may render
+// other statements.
+func RealignQuotes(ctx context.Context, tx store.Tx, d news.Document) error {
+	quotes, err := tx.DocumentQuotes(ctx, d.ID)
+	if err != nil || len(quotes) == 0 {
+		return err
+	}
+	ids, err := tx.DocumentEntityIDs(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	if err := linkStatements(ctx, tx, d, quotes, ids); err != nil {
+		return quoteError(d, err)
 	}
 	return nil
 }

@@ -121,6 +121,12 @@ type Tx interface {
 	// (a corpus-wide entity id) published from from to to (dates; "" for
 	// no bound), at most limit of them, newest statements first.
 	SpeakerQuotes(ctx context.Context, speaker, from, to string, limit int) ([]StoredQuote, error)
+	// DocumentQuotes returns the quotes of document id's analysis, as
+	// PutAnalysis stored them.
+	DocumentQuotes(ctx context.Context, id string) ([]news.Quote, error)
+	// DocumentEntityIDs returns the corpus-wide entity of each of document
+	// id's entities that has one, by the document's entity number.
+	DocumentEntityIDs(ctx context.Context, id string) (map[int]string, error)
 	// PutStatement stores a new statement of speaker ("" for none) and
 	// returns its id.
 	PutStatement(ctx context.Context, speaker string) (string, error)

@@ -64,9 +64,51 @@ func (tx *Tx) deleteQuotes(ctx context.Context, seq int64) error {
 	return err
 }
 
+// DocumentQuotes returns the quotes of document id, in the transaction.
+func (tx *Tx) DocumentQuotes(ctx context.Context, id string) ([]news.Quote, error) {
+	seq, err := tx.seqOf(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("quotes of %s: %w", id, err)
+	}
+	out, err := readQuotes(ctx, tx.tx, seq)
+	if err != nil {
+		return nil, fmt.Errorf("quotes of %s: %w", id, err)
+	}
+	return out, nil
+}
+
+// DocumentEntityIDs returns the corpus-wide entities of document id's
+// entities, in the transaction.
+func (tx *Tx) DocumentEntityIDs(ctx context.Context, id string) (map[int]string, error) {
+	seq, err := tx.seqOf(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("entities of %s: %w", id, err)
+	}
+	rows, err := tx.query(ctx, `SELECT local_entity, entity FROM entity_links WHERE seq = $1 AND entity IS NOT NULL`, seq)
+	if err != nil {
+		return nil, fmt.Errorf("entities of %s: %w", id, err)
+	}
+	defer rows.Close()
+	out := map[int]string{}
+	for rows.Next() {
+		var local int
+		var num int64
+		if err := rows.Scan(&local, &num); err != nil {
+			return nil, fmt.Errorf("entities of %s: %w", id, err)
+		}
+		out[local] = entityID(num)
+	}
+	return out, rows.Err()
+}
+
 // quotes reads the quotes of document seq.
 func (db *DB) quotes(ctx context.Context, seq int64) ([]news.Quote, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT start_byte, end_byte, kind, cue_start, cue_end,
+	return readQuotes(ctx, db.read, seq)
+}
+
+// readQuotes reads the quotes of document seq through q.
+func readQuotes(ctx context.Context, q querier, seq int64) ([]news.Quote, error) {
+	rows, err := q.QueryContext(ctx, `SELECT start_byte, end_byte, kind, cue_start, cue_end,
 		speaker_start, speaker_end, speaker_entity, addressee_start, addressee_end, via_start, via_end
 		FROM quotes WHERE seq = $1 ORDER BY start_byte`, seq)
 	if err != nil {
