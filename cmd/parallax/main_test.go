@@ -336,6 +336,74 @@ func TestSeedEntities(t *testing.T) {
 	}
 }
 
+// TestSeedStatements checks that the three outlets' renderings of one
+// remark of Khamenei's on the 2022 visit, in different translations, are
+// one statement of his, and that the statement page shows them side by
+// side.
+func TestSeedStatements(t *testing.T) {
+	dir := seeds(t)
+	work := t.TempDir()
+	if r := run(t, work, "", "ingest", dir); r.code != 0 {
+		t.Fatalf("ingest: exit %d: %s", r.code, r.stderr)
+	}
+	e := exportJSON(t, work, "parallax.db")
+	khamenei := entityNamed(t, e, "Seyyed Ali Khamenei")
+	origin := map[string]string{}
+	for _, d := range e.Documents {
+		origin[d.ID] = filepath.Base(d.Origin)
+	}
+	var quotes []export.Quote
+	for _, raw := range e.Quotes {
+		var q export.Quote
+		if err := json.Unmarshal(raw, &q); err != nil {
+			t.Fatal(err)
+		}
+		quotes = append(quotes, q)
+	}
+	// The remark as each outlet renders it: file, and words of its
+	// rendering.
+	remark := map[string]string{
+		"000_78d0d3ad7cbe8dd0.txt": "This bond (between Iran and Syria) is vital",
+		"001_74aaab60c99df7bf.txt": "This connection and relationship is vital",
+		"004_c1423dfa1fc392fe.txt": "The bond and the relationship between Iran and Syria",
+	}
+	statement := ""
+	for file, words := range remark {
+		i := slices.IndexFunc(quotes, func(q export.Quote) bool {
+			return origin[q.Document] == file && strings.Contains(q.Text, words)
+		})
+		if i < 0 {
+			t.Errorf("%s: no quote with %q", file, words)
+			continue
+		}
+		q := quotes[i]
+		if q.Speaker == nil || *q.Speaker != khamenei.ID {
+			t.Errorf("%s: %q attributed to %v, want Khamenei (%s)", file, words, q.Speaker, khamenei.ID)
+		}
+		if q.Statement == nil {
+			t.Errorf("%s: %q has no statement", file, words)
+			continue
+		}
+		if statement == "" {
+			statement = *q.Statement
+		} else if *q.Statement != statement {
+			t.Errorf("%s: %q is statement %s, want %s with the other outlets' renderings", file, words, *q.Statement, statement)
+		}
+	}
+	if statement == "" {
+		return
+	}
+	base := startServer(t, work, "serve", "--addr", "127.0.0.1:0")
+	code, body, _ := get(t, base+"/statements/"+statement)
+	if code != 200 || strings.Count(body, `class="rendering"`) != 3 || !strings.Contains(body, "<ins>") {
+		t.Errorf("GET /statements/%s: %d, want three renderings compared word by word:\n%s", statement, code, body)
+	}
+	code, body, _ = get(t, base+"/entities/"+khamenei.ID)
+	if code != 200 || !strings.Contains(body, `href="/statements/`+statement+`"`) {
+		t.Errorf("GET /entities/%s: %d, want the statement listed:\n%s", khamenei.ID, code, body)
+	}
+}
+
 // TestRolesOverTime checks that "the Iranian president" is whoever held
 // the office on the article's date, and that it is resolved again when the
 // articles that say who held it arrive later.

@@ -10,13 +10,14 @@ import (
 	"github.com/parallax-news/parallax/internal/names"
 	"github.com/parallax-news/parallax/internal/ner"
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/quotes"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
 // Version identifies what Analyze produces; stored analyses of an older
 // version are redone by `parallax analyze`. Raise it whenever a change to
 // this package or to the models changes the output.
-const Version = 2
+const Version = 3
 
 // Analyzer runs the per-document analysis. It is safe for concurrent use.
 type Analyzer struct {
@@ -79,6 +80,7 @@ func (a *Analyzer) Analyze(txt string) news.Analysis {
 	numberEntities(words, spans, out.Mentions)
 	out.Mentions = descriptors(txt, words, doc, spans, out.Mentions)
 	out.Mentions = pronouns(txt, doc, out.Mentions)
+	out.Quotes = quotes.Extract(txt, doc, out.Mentions)
 	return out
 }
 

@@ -119,7 +119,18 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 	for _, e := range entities {
 		names[e.ID] = e.Name
 	}
-	quotes := export.DocumentQuotes(d, analysis, links, stmts)
+	var quotes []quoteView
+	for _, q := range export.DocumentQuotes(d, analysis, links, stmts) {
+		v := quoteView{Quote: q}
+		if q.Speaker != nil {
+			v.SpeakerName = names[*q.Speaker]
+			v.SpeakerLinked = strings.HasPrefix(*q.Speaker, "E")
+		}
+		if v.SpeakerName == "" && q.SpeakerText != nil {
+			v.SpeakerName = *q.SpeakerText
+		}
+		quotes = append(quotes, v)
+	}
 	title := d.Title
 	if title == "" {
 		title = d.Origin
@@ -127,7 +138,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, "document", map[string]any{
 		"Title": title, "Doc": d, "Original": original, "Copies": copies,
 		"Words": news.Words(d.Text), "Paragraphs": paragraphs(d, analysis, linkIDs(links)),
-		"Entities": entities, "Analysis": analysis, "Quotes": quotes, "Names": names,
+		"Entities": entities, "Analysis": analysis, "Quotes": quotes,
 	})
 }
 
@@ -300,6 +311,14 @@ func (s *Server) handleAPIAnalysis(w http.ResponseWriter, r *http.Request) error
 		Entities: entities, Mentions: mentions,
 	})
 	return nil
+}
+
+// quoteView is a quote as a document page shows it: with its speaker's
+// name, the entity's when there is one, else the words that name them.
+type quoteView struct {
+	export.Quote
+	SpeakerName   string
+	SpeakerLinked bool // the speaker is a corpus-wide entity, with a page
 }
 
 // linkIDs maps a document's entity numbers to their corpus-wide ids.

@@ -43,18 +43,24 @@ func nullableEntity(id string) (any, error) {
 	return n, nil
 }
 
-// inList returns "$first, $first+1, …" for n arguments and the arguments
-// of strings.
+// inList returns "$first, $first+1, …" for the arguments of values, and
+// the arguments. Their number is rounded up to a power of two (the last
+// value repeated), so that a transaction prepares few distinct queries.
 func inList(first int, values []string) (string, []any) {
-	args := make([]any, len(values))
-	for i, v := range values {
-		args[i] = v
+	n := 8
+	for n < len(values) {
+		n *= 2
 	}
-	return placeholders(first, len(values)), args
+	args := make([]any, n)
+	for i := range args {
+		args[i] = values[min(i, len(values)-1)]
+	}
+	return placeholders(first, n), args
 }
 
-// maxKeysPerQuery bounds the keys of one EntityCandidates query.
-const maxKeysPerQuery = 500
+// maxKeysPerQuery bounds the keys of one EntityCandidates query (a power
+// of two, see inList).
+const maxKeysPerQuery = 512
 
 // EntityCandidates returns the entities filed under any of keys, each once,
 // in id order, with their names and the keys of keys they are filed under.
@@ -95,12 +101,16 @@ func (tx *Tx) EntityCandidates(ctx context.Context, keys []string) ([]store.Enti
 	slices.Sort(nums)
 	for rest := nums; len(rest) > 0; {
 		n := min(len(rest), maxKeysPerQuery)
-		args := make([]any, n)
-		for i, num := range rest[:n] {
-			args[i] = num
+		size := 8 // rounded up as inList does
+		for size < n {
+			size *= 2
+		}
+		args := make([]any, size)
+		for i := range args {
+			args[i] = rest[min(i, n-1)]
 		}
 		rest = rest[n:]
-		rows, err := tx.query(ctx, `SELECT entity, name FROM entity_names WHERE entity IN (`+placeholders(1, n)+`) ORDER BY entity, name`, args...)
+		rows, err := tx.query(ctx, `SELECT entity, name FROM entity_names WHERE entity IN (`+placeholders(1, size)+`) ORDER BY entity, name`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("read names of candidate entities: %w", err)
 		}

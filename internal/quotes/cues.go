@@ -1,0 +1,303 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/parallax-news/parallax/internal/news"
+
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// cue is a word or phrase that attributes what is said, as the
+// half-open token range [start, end).
+type cue struct {
+	start, end int
+	class      verbClass
+	kind       cueKind
+	// inner is the verb of "was quoted … as telling", whose content
+	// follows it, or -1.
+	inner int
+}
+
+// cueKind tells how a cue finds its speaker and content.
+type cueKind uint8
+
+const (
+	verbCue     cueKind = iota + 1 // said, told, stressed: the subject speaks
+	accordingTo                    // according to X: X speaks
+	passive                        // was quoted (by X) as saying: the subject speaks, X relays
+	activeQuote                    // X quoted Y as saying: Y speaks, X relays
+	termsCue                       // in the following terms: the clause's subject speaks
+	viewCue                        // in X's view: X speaks
+	structural                     // “…,” she elaborated: a verb known by its place
+	label                          // TRUMP: … (a transcript's speaker label)
+)
+
+// findCues finds the cue words and phrases outside quotation marks.
+func (x *extractor) findCues() {
+	toks := x.doc.Tokens
+	for k := 0; k < len(toks); k++ {
+		if x.inRegion[k] >= 0 || toks[k].Kind != text.Word {
+			continue
+		}
+		c, ok := x.cueStarting(k)
+		if !ok {
+			continue
+		}
+		c.inner = -1
+		k = c.end - 1
+		if c.kind == passive || c.kind == activeQuote {
+			// "was quoted (by X) as saying": one cue, whose verb
+			// is no cue of its own.
+			_, end := x.sentence(c.start)
+			for j := c.end; j+1 < end && j < c.end+14; j++ {
+				if x.is(j, "as") && cueForms[x.lower(j+1)] != 0 {
+					c.inner = j + 1
+					if j == c.end {
+						c.end = j + 2
+					}
+					k = j + 1
+					break
+				}
+				// "quoted Khamenei telling Assad"
+				if w := x.lower(j + 1); c.kind == activeQuote && j < c.end+6 && strings.HasSuffix(w, "ing") && cueForms[w] != 0 {
+					c.inner = j + 1
+					k = j + 1
+					break
+				}
+			}
+		}
+		x.addCue(c)
+	}
+}
+
+// findLabels finds the speaker labels that open paragraphs of
+// transcripts and interviews ("TRUMP: …", "Chris Matthews: …"): a name,
+// or a few capitalized words, and a colon.
+func (x *extractor) findLabels() {
+	for _, p := range x.doc.Paragraphs {
+		first := x.doc.Sentences[p.FirstSentence].FirstToken
+		end := x.doc.Sentences[p.EndSentence-1].EndToken
+		k := first
+		for k < end && k < first+4 && x.isWordish(k) && x.startsUpper(k) && x.inRegion[k] < 0 {
+			k++
+		}
+		if k == first || k+3 >= end || !x.isPunct(k, ":") || x.cueAt[k] >= 0 || notLabels[x.lower(first)] {
+			continue
+		}
+		if mi := x.mentionAt[first]; mi < 0 && !x.allCaps(first, k) {
+			continue
+		}
+		x.addCue(cue{start: k, end: k + 1, class: speech, kind: label, inner: -1})
+	}
+}
+
+// allCaps reports whether tokens [a, b) are written in capitals only.
+func (x *extractor) allCaps(a, b int) bool {
+	for k := a; k < b; k++ {
+		for _, r := range x.word(k) {
+			if unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// notLabels are capitalized words that open a paragraph with a colon
+// without naming a speaker.
+var notLabels = setOf("update", "note", "correction", "video", "watch", "read", "photos", "photo", "exclusive", "breaking", "editor", "editor's", "editor’s", "related", "see", "more", "source", "sources", "credit", "q", "a", "here", "this", "the", "but", "and", "so", "that", "what", "why", "how", "who", "when", "where", "follow", "click", "listen", "warning", "disclosure", "bottom", "first", "second", "third", "finally", "result", "answer", "question", "subscribe")
+
+// addCue records c and returns its index.
+func (x *extractor) addCue(c cue) int {
+	ci := len(x.cues)
+	x.cueAt[c.start] = int32(ci)
+	x.cues = append(x.cues, c)
+	x.cueAttrs = append(x.cueAttrs, none)
+	x.cueState = append(x.cueState, 0)
+	return ci
+}
+
+// cueStarting returns the cue that starts at token k, if one does.
+func (x *extractor) cueStarting(k int) (cue, bool) {
+	w := x.lower(k)
+	switch w {
+	case "according":
+		if x.is(k+1, "to") {
+			return cue{start: k, end: k + 2, class: speech, kind: accordingTo}, true
+		}
+		return cue{}, false
+	case "in":
+		if x.is(k+1, "the") && x.is(k+2, "following") && (x.is(k+3, "terms") || x.is(k+3, "words")) {
+			return cue{start: k, end: k + 4, class: speech, kind: termsCue}, true
+		}
+		return cue{}, false
+	case "went", "goes", "go", "going":
+		if x.is(k+1, "on") && x.is(k+2, "to") && k+3 < len(x.doc.Tokens) && cueForms[x.lower(k+3)] != 0 {
+			return cue{start: k, end: k + 4, class: speech, kind: verbCue}, true
+		}
+		return cue{}, false
+	case "point", "points", "pointed", "pointing":
+		if x.is(k+1, "out") {
+			return cue{start: k, end: k + 2, class: speech, kind: verbCue}, true
+		}
+		return cue{}, false
+	case "quoted":
+		if x.isBe(k - 1) {
+			return cue{start: k, end: k + 1, class: speech, kind: passive}, true
+		}
+		if x.startsLower(k) && k > 0 && !determiners[x.lower(k-1)] {
+			return cue{start: k, end: k + 1, class: speech, kind: activeQuote}, true
+		}
+		return cue{}, false
+	case "view":
+		// in Ayatollah Khamenei’s view
+		if k >= 2 && x.isKind(k-1, text.Clitic) && x.mentionAt[k-2] >= 0 {
+			for j := k - 3; j >= 0 && j >= k-8; j-- {
+				if x.is(j, "in") {
+					return cue{start: k, end: k + 1, class: thought, kind: viewCue}, true
+				}
+			}
+		}
+		return cue{}, false
+	}
+	class := cueForms[w]
+	if class == 0 {
+		return cue{}, false
+	}
+	first, _ := x.sentence(k)
+	if k == first && x.mentionAt[k] < 0 && x.invertedOpening(k) {
+		// "Continued Stone: “…”", "Said Dorothy Poynter, …, “…”"
+		return cue{start: k, end: k + 1, class: class, kind: verbCue}, true
+	}
+	if k == first || !x.startsLower(k) {
+		return cue{}, false // "Said" in a name, or a headline's capitals
+	}
+	prev := x.lower(k - 1)
+	switch {
+	case determiners[prev] && prev != "that":
+		return cue{}, false // a noun: "a say", "the report", "his comments"
+	case prev == "to" && (w == "say" || w == "add") && (x.isPunct(k+1, ":") || x.isPunct(k+1, ",")):
+		// "…, to say:" introduces what follows
+	case prepositions[prev]:
+		return cue{}, false // "of state", "to say"
+	case (prev == "'s" || prev == "’s") && !participle(w) && !strings.HasSuffix(w, "ing"):
+		return cue{}, false // after a possessive: "Iran's claims", not "he's said"
+	case x.isBe(k-1) && participle(w):
+		return cue{}, false // a passive: "was told", "is expected"
+	}
+	if evidenceVerbs[w] {
+		j := k - 1
+		for j >= 0 && (skipBefore[x.lower(j)] || x.is(j, "has") || x.is(j, "have")) {
+			j--
+		}
+		if j < 0 || !evidence[x.lower(j)] {
+			return cue{}, false
+		}
+	}
+	if nounLike[w] && !x.verbSlot(k) && !(strings.HasSuffix(w, "ing") && x.isPunct(k-1, ",")) {
+		return cue{}, false
+	}
+	return cue{start: k, end: k + 1, class: class, kind: verbCue}, true
+}
+
+// invertedOpening reports whether the cue form at token k, first in its
+// sentence, is followed by its subject (a mention) and a colon or comma:
+// "Continued Stone: …".
+func (x *extractor) invertedOpening(k int) bool {
+	_, end := x.sentence(k)
+	if k+1 >= end || x.mentionAt[k+1] < 0 {
+		return false
+	}
+	mi := x.mentionAt[k+1]
+	j := k + 1
+	for j < end && x.mentionAt[j] == mi {
+		j++
+	}
+	return x.isPunct(j, ":") || x.isPunct(j, ",")
+}
+
+// isBe reports whether token k is a form of "be".
+func (x *extractor) isBe(k int) bool {
+	if k < 0 {
+		return false
+	}
+	switch x.lower(k) {
+	case "is", "was", "were", "are", "be", "been", "being", "'s", "’s", "am":
+		return true
+	}
+	return false
+}
+
+// participle reports whether a cue form can be a past participle.
+func participle(w string) bool {
+	switch w {
+	case "told", "said", "written", "thought", "known", "felt", "wrote", "spoke", "spoken", "found", "shown", "knew":
+		return true
+	}
+	return strings.HasSuffix(w, "ed")
+}
+
+// verbSlot reports whether the word at token k, which may be a noun,
+// stands where a verb of saying does: right after a subject pronoun, a
+// name, an auxiliary or adverb, or a closing quotation mark.
+func (x *extractor) verbSlot(k int) bool {
+	j := k - 1
+	for j >= 0 && skipBefore[x.lower(j)] {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	if j < k-1 {
+		return true // "has also noted"
+	}
+	if mi := x.mentionAt[j]; mi >= 0 && (x.ms[mi].Type == news.TypePerson || x.ms[mi].Type == news.TypeOrganization) || pronouns[x.lower(j)] {
+		return true
+	}
+	if x.inRegion[j] >= 0 || x.isPunct(j, ",") && j > 0 && x.inRegion[j-1] >= 0 {
+		return true
+	}
+	return false
+}
+
+// structuralCue finds a verb the lexicon lacks by its place after a
+// closing quotation mark: “…,” she elaborated; “…,” groused Trump. The
+// verb is a lower-case word ending in -ed or -s next to a mention or
+// pronoun. It returns the cue's index, or -1.
+func (x *extractor) structuralCue(k, end int) int {
+	verb := func(j int) bool {
+		if j >= end || x.doc.Tokens[j].Kind != text.Word || !x.startsLower(j) || x.inRegion[j] >= 0 {
+			return false
+		}
+		w := x.lower(j)
+		return (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s")) && !nounStops[w] && !prepositions[w] && !determiners[w]
+	}
+	subject := func(j int) bool {
+		return j < end && (x.mentionAt[j] >= 0 || pronouns[x.lower(j)] && x.lower(j) != "it" && x.lower(j) != "who")
+	}
+	var v int
+	switch {
+	case subject(k) && verb(k+1):
+		v = k + 1
+	case subject(k) && x.mentionAt[k] >= 0:
+		// A name of several words: “…,” Jeff Zucker replied.
+		j := k
+		for j < end && x.mentionAt[j] == x.mentionAt[k] {
+			j++
+		}
+		if !verb(j) {
+			return -1
+		}
+		v = j
+	case verb(k) && subject(k+1):
+		v = k
+	default:
+		return -1
+	}
+	if x.cueAt[v] >= 0 {
+		return int(x.cueAt[v])
+	}
+	return x.addCue(cue{start: v, end: v + 1, class: speech, kind: structural, inner: -1})
+}

@@ -1,0 +1,372 @@
+package quotes
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// indirectQuotes finds reported speech: the clause a cue introduces
+// (Raisi said that parts of Syria are still occupied; according to the
+// Leader, …; …, the spokesman said). A quotation inside the clause that
+// the same cue attributes either becomes part of it or takes its place:
+// whichever holds most of the clause's words, so that "Khamenei told
+// Assad that Syria has “won an international war”" is one partial quote
+// and "the president stressed that the threats should be addressed by
+// “strengthening deterrence”" one indirect quote.
+func (x *extractor) indirectQuotes() []news.Quote {
+	var out []news.Quote
+	attributed := make([]int, len(x.cues)) // how many regions each cue attributes
+	for _, a := range x.attrs {
+		if a.cue >= 0 {
+			attributed[a.cue]++
+		}
+	}
+	var inside []int
+	for ci := range x.cues {
+		from, to, ok := x.reported(ci)
+		if !ok {
+			continue
+		}
+		a := x.attributionOf(ci)
+		if !a.hasSpeaker() {
+			continue
+		}
+		// The regions in the clause that no other cue attributes.
+		quoted, own := 0, 0
+		inside = inside[:0]
+		lo := sort.Search(len(x.regions), func(i int) bool { return x.regions[i].open >= from })
+		for i := lo; i < len(x.regions) && x.regions[i].open < to; i++ {
+			if c := x.attrs[i].cue; c >= 0 && c != ci {
+				continue
+			}
+			if x.attrs[i].cue == ci {
+				own++
+			}
+			inside = append(inside, i)
+			s := x.span(x.regions[i].open, x.regions[i].after)
+			quoted += utf8.RuneCountInString(x.txt[s.Start:s.End])
+		}
+		if own < attributed[ci] {
+			continue // the cue introduces a quotation elsewhere: he said, “…”
+		}
+		content := x.span(from, to)
+		if len(inside) > 0 && 2*quoted >= utf8.RuneCountInString(x.txt[content.Start:content.End]) {
+			for _, i := range inside {
+				x.attrs[i] = a
+				x.regions[i].clause = true
+			}
+			continue
+		}
+		for _, i := range inside {
+			x.regions[i].absorbed = true
+		}
+		q := news.Quote{Start: content.Start, End: content.End, Kind: news.QuoteIndirect}
+		x.fill(&q, a)
+		out = append(out, q)
+	}
+	return out
+}
+
+// reported returns the clause that cue ci reports, as the token range
+// [from, to), and whether it has one.
+func (x *extractor) reported(ci int) (int, int, bool) {
+	c := x.cues[ci]
+	if c.kind == structural && x.isKind(c.start, text.Punct) {
+		return 0, 0, false // a colon that introduces a quotation
+	}
+	first, end := x.sentence(c.start)
+	last := end
+	for last > first && x.inRegion[last-1] < 0 && (x.isKind(last-1, text.Punct) || x.isKind(last-1, text.Quote)) {
+		last--
+	}
+	var from, to int
+	switch c.kind {
+	case accordingTo:
+		if x.relayed(ci) {
+			return 0, 0, false
+		}
+		if x.opensClause(c.start, first) {
+			// According to X, content.
+			k := c.end
+			for k < last && !x.isPunct(k, ",") {
+				k++
+			}
+			from, to = k+1, last
+		} else {
+			// content, according to X.
+			from, to = first, c.start
+		}
+	case label:
+		// The rest of the paragraph.
+		p := x.doc.Paragraphs[x.paraOf(c.start)]
+		last = x.doc.Sentences[p.EndSentence-1].EndToken
+		for last > c.end && x.inRegion[last-1] < 0 && (x.isKind(last-1, text.Punct) || x.isKind(last-1, text.Quote)) {
+			last--
+		}
+		from, to = c.end, last
+	case verbCue, passive, activeQuote, structural:
+		var ok bool
+		from, to, ok = x.clauseOf(ci, first, last)
+		if !ok {
+			return 0, 0, false
+		}
+	default:
+		return 0, 0, false
+	}
+	to = x.clauseEnd(ci, from, to)
+	if to-from < 2 {
+		return 0, 0, false
+	}
+	return from, to, true
+}
+
+// opensClause reports whether token k starts its clause: the sentence's
+// start, or after a conjunction that does ("But according to …").
+func (x *extractor) opensClause(k, first int) bool {
+	for j := first; j < k; j++ {
+		switch x.lower(j) {
+		case "but", "and", "yet", "so", "however", ",", "—", "–", "-", "still", "also":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// relayed reports whether "according to" cue ci names the intermediary
+// of a speaker whose own cue follows in the sentence: "According to the
+// Leader's office, Ayatollah Khamenei told Assad that …".
+func (x *extractor) relayed(ci int) bool {
+	c := x.cues[ci]
+	_, end := x.sentence(c.start)
+	for k := c.end; k < end; k++ {
+		if oc := x.cueAt[k]; oc >= 0 && x.inRegion[k] < 0 && x.cues[oc].kind != accordingTo {
+			return x.attributionOf(int(oc)).hasSpeaker()
+		}
+	}
+	return false
+}
+
+// clauseOf returns the clause a verb cue reports: after it (said that …;
+// told Assad that …; stressed the need to …) or, when nothing follows
+// but the sentence's end, before it (…, the spokesman said).
+func (x *extractor) clauseOf(ci, first, last int) (int, int, bool) {
+	c := x.cues[ci]
+	a := x.attributionOf(ci)
+	k := c.end
+	if c.inner >= 0 {
+		k = c.inner + 1
+	}
+	// Past an inverted speaker, the addressee and the intermediary.
+	for _, s := range []news.Span{a.speaker, a.addressee, a.via} {
+		if s.End <= s.Start || k >= last || s.End <= x.doc.Tokens[k].Start {
+			continue
+		}
+		// The phrase may start before the span: "said Ms. Gil",
+		// "told Syrian President Assad".
+		j := k
+		for j < last && x.doc.Tokens[j].End <= s.Start && x.isWordish(j) && j < k+5 {
+			j++
+		}
+		if j < last && x.doc.Tokens[j].Start <= s.Start {
+			for k < last && x.doc.Tokens[k].Start < s.End {
+				k++
+			}
+		}
+	}
+	// "that" after a few words of circumstance: said in a statement on
+	// Tuesday that …; told reporters that …
+	span := 1
+	if k < last {
+		if w := x.lower(k); prepositions[w] || adverbial(w) || c.class == tell {
+			span = 10
+		}
+	}
+	for j := k; j < last && j < k+span; j++ {
+		if x.inRegion[j] >= 0 || x.isKind(j, text.Punct) && !x.isPunct(j, ",") || x.cueAt[j] >= 0 {
+			break
+		}
+		if x.is(j, "that") {
+			return j + 1, last, true
+		}
+	}
+	if k >= last || x.isKind(k, text.Punct) {
+		from, to, ok := x.clauseBefore(ci, first)
+		if x.isPunct(k, ",") && k+3 < last && (!ok || last-(k+1) > to-from) {
+			// "Recently, he said, he has realized …": the longer part.
+			return k + 1, last, true
+		}
+		return from, to, ok
+	}
+	w := x.lower(k)
+	if x.inRegion[k] >= 0 {
+		return 0, 0, false
+	}
+	if (w == "for" || w == "on") && x.cueLemma(c) == "call" || w == "to" && x.cueLemma(c) == "refer" || w == "about" {
+		return k + 1, last, true // called for …, called on … to …, referring to …
+	}
+	if prepositions[w] && !(w == "to" && c.class == tell) && !x.looksLikeClause(k+1, last) {
+		// "said in an interview", "reported from Washington": what
+		// was said comes before, if anything.
+		return x.clauseBefore(ci, first)
+	}
+	if w == "so" && (k+1 >= last || x.isKind(k+1, text.Punct)) {
+		return 0, 0, false // "said so"
+	}
+	return k, last, true
+}
+
+// looksLikeClause reports whether the words from token k read as a
+// clause, with a verb of its own, rather than a verb's object: "Sharpton
+// asked for the meeting" does, "the letter to the State Department" does
+// not. A subject pronoun, an auxiliary, a past form or a negation within
+// a few words will do.
+func (x *extractor) looksLikeClause(k, last int) bool {
+	if k >= last {
+		return false
+	}
+	if w := x.lower(k); pronouns[w] && w != "who" || w == "there" {
+		return true
+	}
+	for j := k; j < last && j < k+12; j++ {
+		if x.inRegion[j] >= 0 {
+			continue
+		}
+		if x.isKind(j, text.Punct) && !x.isPunct(j, ",") {
+			return false
+		}
+		if x.isKind(j, text.Clitic) {
+			switch x.lower(j) {
+			case "n't", "’re", "'re", "’ll", "'ll", "’ve", "'ve", "’d", "'d":
+				return true
+			}
+			continue
+		}
+		if j == k || !x.startsLower(j) {
+			continue
+		}
+		w := x.lower(j)
+		if finiteVerbs[w] || len(w) > 4 && w[len(w)-2:] == "ed" && !determiners[x.lower(j-1)] {
+			return true
+		}
+	}
+	return false
+}
+
+// boundaryBetween reports whether a clause boundary (a comma, semicolon,
+// dash or coordinating word) lies in tokens [a, b).
+func (x *extractor) boundaryBetween(a, b int) bool {
+	for j := a; j < b; j++ {
+		if x.isPunct(j, ",") || x.isPunct(j, ";") || x.isKind(j, text.Dash) || x.is(j, "and") || x.is(j, "but") {
+			return true
+		}
+	}
+	return false
+}
+
+// cueLemma returns the base form of a few verbs whose objects follow a
+// preposition, or "".
+func (x *extractor) cueLemma(c cue) string {
+	switch w := x.lower(c.start); w {
+	case "call", "calls", "called", "calling":
+		return "call"
+	case "refer", "refers", "referred", "referring":
+		return "refer"
+	}
+	return ""
+}
+
+// adverbial reports whether w reads as an adverb or a word of time that
+// may stand between a verb and its "that": "said repeatedly that",
+// "said Tuesday that".
+func adverbial(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"yesterday", "today", "tonight", "again", "also", "later", "earlier", "previously", "then", "once", "last", "this", "recently", "repeatedly":
+		return true
+	}
+	return len(w) > 4 && w[len(w)-2:] == "ly"
+}
+
+// clauseBefore returns the clause before cue ci and its subject, when a
+// comma separates them: "Syria has entered a new phase, the spokesman
+// said."
+func (x *extractor) clauseBefore(ci, first int) (int, int, bool) {
+	c := x.cues[ci]
+	a := x.attributionOf(ci)
+	k := c.start
+	if s := a.speaker; s.End > s.Start && s.End <= x.doc.Tokens[c.start].Start {
+		k = x.tokenAt(s.Start)
+		// and the title before a name: "…, Syrian President Assad said"
+		for j := k - 1; j > first && j > k-6 && (x.isKind(j, text.Abbrev) || x.startsUpper(j) || x.is(j, "the")); j-- {
+			if x.isPunct(j-1, ",") || x.isKind(j-1, text.Quote) {
+				k = j
+				break
+			}
+		}
+	}
+	for k > first && skipBefore[x.lower(k-1)] {
+		k--
+	}
+	// The comma, inside or outside a closing mark: …”, she said; …,” she said.
+	end := k
+	for end > first && x.isKind(end-1, text.Quote) {
+		end--
+	}
+	if !x.isPunct(end-1, ",") && end == k || end-first < 3 {
+		return 0, 0, false
+	}
+	for end > first && (x.isPunct(end-1, ",") || x.isKind(end-1, text.Quote) && x.inRegion[end-1] < 0) {
+		end--
+	}
+	if end-first < 3 {
+		return 0, 0, false
+	}
+	return first, end, true
+}
+
+// clauseEnd returns where the clause [from, to) of cue ci ends: before
+// another cue with a speaker of its own ("…, Barkley, who said he votes
+// democratic, said …"), a quotation attributed elsewhere, or a
+// semicolon.
+func (x *extractor) clauseEnd(ci, from, to int) int {
+	to = min(to, from+window)
+	for j := from + 1; j < to; j++ {
+		if x.isPunct(j, ";") {
+			to = j
+			break
+		}
+		if ri := x.inRegion[j]; ri >= 0 {
+			if ra := x.attrs[ri]; ra.cue >= 0 && ra.cue != ci {
+				to = j
+				break
+			}
+			continue
+		}
+		oc := x.cueAt[j]
+		if oc < 0 || int(oc) == ci || x.cues[oc].class == thought {
+			continue // "the system is “complex” and he feels he can win" is one clause
+		}
+		if oa := x.attributionOf(int(oc)); oa.hasSpeaker() {
+			s := x.tokenAt(oa.speaker.Start)
+			if s >= from && !x.boundaryBetween(from, s) {
+				continue // the clause's own subject speaks in it: "said the FBI has not commented"
+			}
+			cut := j
+			if s > from && s < j {
+				cut = s
+			}
+			if cut > from {
+				to = cut
+				break
+			}
+		}
+	}
+	for to > from && (x.isPunct(to-1, ",") || x.isKind(to-1, text.Dash) || x.is(to-1, "and") || x.is(to-1, "but")) {
+		to--
+	}
+	return to
+}
