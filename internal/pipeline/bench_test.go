@@ -241,7 +241,7 @@ func BenchmarkLinkIntoCorpus(b *testing.B) {
 						if len(l.Names) == 0 {
 							continue
 						}
-						c, err := tx.EntityCandidates(ctx, reconcile.BlockingKeys(l.Type, l.Forms()))
+						c, err := tx.EntityCandidates(ctx, reconcile.CandidateKeys(l.Type, l.Forms()))
 						if err != nil {
 							return err
 						}

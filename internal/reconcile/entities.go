@@ -50,6 +50,13 @@ func blockingKeys(typ string, forms []string, c *nameCache) []string {
 	return keys
 }
 
+// CandidateKeys returns the keys under which the candidates of an entity
+// with these names are looked up (see BlockingKeys and lookupKeys).
+func CandidateKeys(typ string, forms []string) []string {
+	c := newNameCache(typ)
+	return lookupKeys(blockingKeys(typ, forms, c), forms, c)
+}
+
 // lookupKeys returns the keys of keys (an entity's BlockingKeys) under
 // which its candidates are looked up: an organization's first word only
 // when it has a one-word name, as only a one-word name joins an
@@ -522,7 +529,7 @@ func LinkEntities(ctx context.Context, tx store.Tx, d news.Document, a news.Anal
 		ids[l.Local] = l.Entity
 	}
 	for _, key := range slices.Sorted(maps.Keys(roleKeys)) {
-		resolved, err := resolveDescriptors(ctx, tx, key)
+		resolved, err := resolveDescriptors(ctx, tx, key, d.Published)
 		if err != nil {
 			return fmt.Errorf("link entities of %s: %w", d.ID, err)
 		}
@@ -547,23 +554,38 @@ func ResolveRoles(ctx context.Context, tx store.Tx, id string) error {
 	if err != nil {
 		return err
 	}
+	d, err := tx.Document(ctx, id)
+	if err != nil {
+		return err
+	}
 	for _, key := range keys {
-		if _, err := resolveDescriptors(ctx, tx, key); err != nil {
+		if _, err := resolveDescriptors(ctx, tx, key, d.Published); err != nil {
 			return fmt.Errorf("resolve roles of %s: %w", id, err)
 		}
 	}
 	return nil
 }
 
-// resolveDescriptors points every descriptor of role key, in every
-// document, at the entity that held the role on its document's date, and
-// returns the descriptors with whom they point at now.
-func resolveDescriptors(ctx context.Context, tx store.Tx, key string) ([]store.Descriptor, error) {
-	descs, err := tx.RoleDescriptors(ctx, key)
+// resolveDescriptors points every descriptor of role key in the documents
+// published near published (within MaxRoleGap: those a role fact of that
+// date can concern) at the entity that held the role on its document's
+// date, and returns those descriptors with whom they point at now. An
+// undated document neither resolves a descriptor nor dates a role, so
+// there is nothing to do for it. Only the facts within MaxRoleGap of those
+// descriptors are read, so the cost follows the news of those weeks, not
+// the archive.
+func resolveDescriptors(ctx context.Context, tx store.Tx, key, published string) ([]store.Descriptor, error) {
+	day, err := time.Parse(time.DateOnly, news.Day(published))
+	if err != nil {
+		return nil, nil
+	}
+	bound := func(d time.Time) string { return d.Format(time.DateOnly) }
+	descs, err := tx.RoleDescriptors(ctx, key, bound(day.Add(-MaxRoleGap)), bound(day.Add(MaxRoleGap))+"\uffff")
 	if err != nil || len(descs) == 0 {
 		return nil, err
 	}
-	holders, err := tx.RoleHolders(ctx, key)
+	from, to := bound(day.Add(-2*MaxRoleGap)), bound(day.Add(2*MaxRoleGap))+"\uffff"
+	holders, err := tx.RoleHolders(ctx, key, from, to)
 	if err != nil {
 		return nil, err
 	}
@@ -575,7 +597,7 @@ func resolveDescriptors(ctx context.Context, tx store.Tx, key string) ([]store.D
 		for _, h := range holders {
 			known[h.Entity] = true
 		}
-		bare, err := tx.RoleHolders(ctx, office)
+		bare, err := tx.RoleHolders(ctx, office, from, to)
 		if err != nil {
 			return nil, err
 		}

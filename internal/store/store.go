@@ -107,13 +107,15 @@ type Tx interface {
 	// PutEntityLinks replaces the links of document id's entities, and the
 	// role facts they carry. PutAnalysis removes them.
 	PutEntityLinks(ctx context.Context, id string, links []EntityLink) error
-	// RoleHolders returns every role fact whose Key is key, from every
-	// document, with the date of its document.
-	RoleHolders(ctx context.Context, key string) ([]RoleHolding, error)
-	// RoleDescriptors returns the links, in every document, of entities
-	// known only by a descriptor naming role key ("the Iranian
-	// president"), with their documents' publication dates.
-	RoleDescriptors(ctx context.Context, key string) ([]Descriptor, error)
+	// RoleHolders returns the role facts whose Key is key, from the
+	// documents published from from to to (dates; "" for no bound), with
+	// the date of their document.
+	RoleHolders(ctx context.Context, key, from, to string) ([]RoleHolding, error)
+	// RoleDescriptors returns the links, in the documents published from
+	// from to to ("" for no bound), of entities known only by a
+	// descriptor naming role key ("the Iranian president"), with their
+	// documents' publication dates.
+	RoleDescriptors(ctx context.Context, key, from, to string) ([]Descriptor, error)
 	// RoleKeys returns the role keys of document id's role facts and
 	// descriptors, each once.
 	RoleKeys(ctx context.Context, id string) ([]string, error)

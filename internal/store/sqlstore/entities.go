@@ -305,11 +305,14 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-// RoleHolders returns the role facts with key, with their documents' dates.
-func (tx *Tx) RoleHolders(ctx context.Context, key string) ([]store.RoleHolding, error) {
+// RoleHolders returns the role facts with key from the documents published
+// from from to to, with their documents' dates.
+func (tx *Tx) RoleHolders(ctx context.Context, key, from, to string) ([]store.RoleHolding, error) {
 	rows, err := tx.query(ctx, `SELECT r.entity, d.id, d.published, r.ended
 		FROM entity_roles r JOIN documents d ON d.seq = r.seq
-		WHERE r.role_key = $1 AND r.entity IS NOT NULL ORDER BY r.seq, r.start_byte`, key)
+		WHERE r.role_key = $1 AND r.entity IS NOT NULL
+			AND ($2 = '' OR d.published >= $2) AND ($3 = '' OR d.published <= $3)
+		ORDER BY r.seq, r.start_byte`, key, from, to)
 	if err != nil {
 		return nil, fmt.Errorf("holders of role %q: %w", key, err)
 	}
@@ -331,11 +334,12 @@ func (tx *Tx) RoleHolders(ctx context.Context, key string) ([]store.RoleHolding,
 }
 
 // RoleDescriptors returns the links of entities known only by a
-// descriptor naming role key.
-func (tx *Tx) RoleDescriptors(ctx context.Context, key string) ([]store.Descriptor, error) {
+// descriptor naming role key, in the documents published from from to to.
+func (tx *Tx) RoleDescriptors(ctx context.Context, key, from, to string) ([]store.Descriptor, error) {
 	rows, err := tx.query(ctx, `SELECT d.id, d.published, l.local_entity, l.entity
 		FROM entity_links l JOIN documents d ON d.seq = l.seq
-		WHERE l.role_key = $1 ORDER BY l.seq, l.local_entity`, key)
+		WHERE l.role_key = $1 AND ($2 = '' OR d.published >= $2) AND ($3 = '' OR d.published <= $3)
+		ORDER BY l.seq, l.local_entity`, key, from, to)
 	if err != nil {
 		return nil, fmt.Errorf("descriptors of role %q: %w", key, err)
 	}

@@ -121,13 +121,19 @@ func testEntities(t *testing.T, open Opener) {
 				Roles: []store.RoleFact{{Role: "Iranian President", Key: "iranian president", Start: 0, End: 17}}}}); err != nil {
 				return err
 			}
-			hs, err := tx.RoleHolders(ctx, "iranian president")
+			hs, err := tx.RoleHolders(ctx, "iranian president", "", "")
 			if err != nil || len(hs) != 1 || hs[0].Entity != rouhani.ID || hs[0].Published != "2019-02-25T09:00:00Z" || hs[0].Document != "b" {
 				t.Errorf("RoleHolders = %+v, %v", hs, err)
 			}
-			ds, err := tx.RoleDescriptors(ctx, "iranian president")
+			ds, err := tx.RoleDescriptors(ctx, "iranian president", "", "")
 			if err != nil || len(ds) != 1 || ds[0].Document != "a" || ds[0].Local != 2 || ds[0].Entity != "" || ds[0].Published != "2022-05-08" {
 				t.Errorf("RoleDescriptors = %+v, %v", ds, err)
+			}
+			if hs, err := tx.RoleHolders(ctx, "iranian president", "2020-01-01", ""); err != nil || len(hs) != 0 {
+				t.Errorf("RoleHolders from 2020 = %+v, %v; want none (the fact is of 2019)", hs, err)
+			}
+			if ds, err := tx.RoleDescriptors(ctx, "iranian president", "2022-05-01", "2022-05-31"); err != nil || len(ds) != 1 {
+				t.Errorf("RoleDescriptors in May 2022 = %+v, %v; want one", ds, err)
 			}
 			keys, err := tx.RoleKeys(ctx, "a")
 			if err != nil || !reflect.DeepEqual(keys, []string{"iranian president", "syrian president"}) {
