@@ -247,6 +247,10 @@ func personRoles(txt string, ms []news.Mention) []personRole {
 		if len(ws) > 0 {
 			roles = append(roles, personRole{ws, m.Entity})
 		}
+		// "Leader of the Islamic Revolution": "the Leader" is its holder too.
+		if of := slices.Index(ws, "of"); of > 0 {
+			roles = append(roles, personRole{ws[:of], m.Entity})
+		}
 	}
 	return roles
 }
@@ -794,6 +798,10 @@ func titleBefore(words []string, doc text.Doc, spans []tokenMention, i int) toke
 		case inMention && spans[j].typ == news.TypeOrganization && hasTitle && spans[j].end == start:
 			// "Foreign Ministry" in "Iranian Foreign Ministry spokesman"
 			k = spans[j].start
+		case hasTitle && k+1 == start && complementStart(words, lo, k) >= 0:
+			// "Leader of the Islamic Revolution" in "Leader of the
+			// Islamic Revolution Ayatollah Seyyed Ali Khamenei"
+			k = complementStart(words, lo, k)
 		default:
 			k = lo - 1 // stop
 			continue
@@ -811,6 +819,36 @@ func titleBefore(words []string, doc text.Doc, spans []tokenMention, i int) toke
 		start++
 	}
 	return tokenMention{start: start, end: m.start}
+}
+
+// complementStart returns the title word of an office whose "of"
+// complement ends at token k ("Leader" when k is "Revolution" in "Leader
+// of the Islamic Revolution"), or -1. The complement is up to five
+// capitalized words.
+func complementStart(words []string, lo, k int) int {
+	q := k
+	for q >= lo && k-q < 5 && startsUpper(words[q]) && !isTitleWord(words[q]) {
+		q--
+	}
+	if q == k {
+		return -1
+	}
+	return officeOf(words, lo, q+1)
+}
+
+// officeOf returns the token of the title word that a name starting at
+// token name completes with "of" or "of the" ("Leader" in "Leader of the
+// Islamic Revolution", "Minister" in "Minister of Foreign Affairs"), or -1.
+// lo is the first token the title may start at.
+func officeOf(words []string, lo, name int) int {
+	p := name - 1
+	if p >= lo && strings.EqualFold(words[p], "the") {
+		p--
+	}
+	if p-1 >= lo && words[p] == "of" && isTitleWord(words[p-1]) {
+		return p - 1
+	}
+	return -1
 }
 
 func sentenceOf(doc text.Doc, token int) int {

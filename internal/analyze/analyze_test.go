@@ -509,3 +509,27 @@ func TestOrganizationDescriptors(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficeOfTitle checks that a title with an "of" complement is one
+// title ("Leader of the Islamic Revolution Ayatollah"), and that its head
+// makes a descriptor: "the Leader" is its holder.
+func TestOfficeOfTitle(t *testing.T) {
+	an := newAnalyzer(t)
+	txt := "Bashar al-Assad met with Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei on Sunday. The Leader said the bond was vital."
+	a := an.Analyze(txt)
+	var khamenei, leader *news.Mention
+	for i, m := range a.Mentions {
+		switch txt[m.Start:m.End] {
+		case "Seyyed Ali Khamenei":
+			khamenei = &a.Mentions[i]
+		case "The Leader":
+			leader = &a.Mentions[i]
+		}
+	}
+	if khamenei == nil || txt[khamenei.Title.Start:khamenei.Title.End] != "Leader of the Islamic Revolution Ayatollah" {
+		t.Fatalf("Khamenei's title: %+v", khamenei)
+	}
+	if leader == nil || leader.Kind != news.KindDescriptor || leader.Entity != khamenei.Entity {
+		t.Errorf("the Leader = %+v, want a descriptor of Khamenei (entity %d)", leader, khamenei.Entity)
+	}
+}
