@@ -46,9 +46,9 @@ func TestEvalQuotes(t *testing.T) {
 		got, floor float64
 	}{
 		{"direct-quote F1", f1("Direct quotes"), 0.88},
-		{"all-attributions F1", f1("All attributions"), 0.68},
+		{"all-attributions F1", f1("All attributions"), 0.70},
 		{"speaker accuracy on direct quotes", direct / 100, 0.85},
-		{"speaker accuracy on all attributions", all / 100, 0.86},
+		{"speaker accuracy on all attributions", all / 100, 0.88},
 	} {
 		if c.got < c.floor {
 			t.Errorf("%s = %.4f, below the floor %.2f", c.name, c.got, c.floor)

@@ -32,6 +32,7 @@ const (
 	viewCue                        // in X's view: X speaks
 	structural                     // “…,” she elaborated: a verb known by its place
 	label                          // TRUMP: … (a transcript's speaker label)
+	nounCue                        // Trump's criticism of …: the possessor speaks
 )
 
 // findCues finds the cue words and phrases outside quotation marks.
@@ -86,11 +87,22 @@ func (x *extractor) findLabels() {
 		if k == first || k+3 >= end || !x.isPunct(k, ":") || x.cueAt[k] >= 0 || notLabels[x.lower(first)] {
 			continue
 		}
-		if mi := x.mentionAt[first]; mi < 0 && !x.allCaps(first, k) {
+		if mi := x.mentionAt[first]; mi < 0 && !x.allCaps(first, k) && !x.personIn(first, k) && !(k == first+1 && evidence[x.lower(first)]) {
 			continue
 		}
 		x.addCue(cue{start: k, end: k + 1, class: speech, kind: label, inner: -1})
 	}
+}
+
+// personIn reports whether a person's or organization's mention lies in
+// tokens [a, b): "Dr. Ben Carson: …".
+func (x *extractor) personIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if mi := x.mentionAt[k]; mi >= 0 && (x.ms[mi].Type == news.TypePerson || x.ms[mi].Type == news.TypeOrganization) {
+			return true
+		}
+	}
+	return false
 }
 
 // allCaps reports whether tokens [a, b) are written in capitals only.
@@ -132,6 +144,10 @@ func (x *extractor) cueStarting(k int) (cue, bool) {
 		if x.is(k+1, "the") && x.is(k+2, "following") && (x.is(k+3, "terms") || x.is(k+3, "words")) {
 			return cue{start: k, end: k + 4, class: speech, kind: termsCue}, true
 		}
+		if x.inPoll(k) {
+			// "In the latest poll, Clinton leads …": like "according to"
+			return cue{start: k, end: k + 1, class: speech, kind: accordingTo}, true
+		}
 		return cue{}, false
 	case "went", "goes", "go", "going":
 		if x.is(k+1, "on") && x.is(k+2, "to") && k+3 < len(x.doc.Tokens) && cueForms[x.lower(k+3)] != 0 {
@@ -141,6 +157,14 @@ func (x *extractor) cueStarting(k int) (cue, bool) {
 	case "point", "points", "pointed", "pointing":
 		if x.is(k+1, "out") {
 			return cue{start: k, end: k + 2, class: speech, kind: verbCue}, true
+		}
+		if x.is(k+1, "to") && k > 1 && x.startsLower(k) && !determiners[x.lower(k-1)] && !x.is(k-2, "as") && x.verbSlot(k) {
+			return cue{start: k, end: k + 2, class: speech, kind: verbCue}, true // "pointed to the polls"
+		}
+		return cue{}, false
+	case "would", "'d", "’d":
+		if x.is(k+1, "like") && x.infinitive(k+2) && x.verbSlot(k+1) {
+			return cue{start: k, end: k + 2, class: thought, kind: verbCue}, true // "would like to see"
 		}
 		return cue{}, false
 	case "quoted":
@@ -162,21 +186,49 @@ func (x *extractor) cueStarting(k int) (cue, bool) {
 		}
 		return cue{}, false
 	}
+	if cueNouns[w] && x.possessed(k) {
+		if n := x.lower(k + 1); nounCueLinks[n] || x.infinitive(k+1) {
+			return cue{start: k, end: k + 1, class: thought, kind: nounCue}, true
+		}
+	}
+	if backers[w] && k > 0 && x.startsLower(k) && !determiners[x.lower(k-1)] && !prepositions[x.lower(k-1)] && x.personAt(k+1) {
+		// "a super PAC backing Jeb Bush", "pastors supporting Mr. Cruz"
+		return cue{start: k, end: k + 1, class: thought, kind: verbCue}, true
+	}
 	class := cueForms[w]
 	if class == 0 {
 		return cue{}, false
+	}
+	if guarded[w] && !(x.is(k+1, "that") || x.infinitive(k+1) || x.wantsObject(k)) {
+		return cue{}, false
+	}
+	switch w {
+	case "know", "knows", "knew":
+		if n := x.lower(k + 1); !(n == "that" || whWords[n] && n != "which" || pronouns[n] && n != "it" && n != "who") {
+			return cue{}, false
+		}
+	case "see", "sees", "saw":
+		if !x.seesAs(k) {
+			return cue{}, false
+		}
 	}
 	first, _ := x.sentence(k)
 	if k == first && x.mentionAt[k] < 0 && x.invertedOpening(k) {
 		// "Continued Stone: “…”", "Said Dorothy Poynter, …, “…”"
 		return cue{start: k, end: k + 1, class: class, kind: verbCue}, true
 	}
+	if k > first && !x.startsLower(k) && (w == "says" || w == "said") && x.mentionAt[k-1] >= 0 && x.mentionAt[k] < 0 && k+2 < len(x.doc.Tokens) && x.doc.Tokens[k+1].Kind == text.Word {
+		// A headline: "Glenn Beck Says Trump Poses a Threat"
+		if mi := x.mentionAt[k-1]; x.ms[mi].Type == news.TypePerson || x.ms[mi].Type == news.TypeOrganization {
+			return cue{start: k, end: k + 1, class: class, kind: verbCue}, true
+		}
+	}
 	if k == first || !x.startsLower(k) {
 		return cue{}, false // "Said" in a name, or a headline's capitals
 	}
 	prev := x.lower(k - 1)
 	switch {
-	case determiners[prev] && prev != "that":
+	case determiners[prev] && prev != "that" && !(standalone[prev] && !nounLike[w] && (k-1 == first || x.isPunct(k-2, ",") || x.isPunct(k-2, ";") || x.isPunct(k-2, ":"))):
 		return cue{}, false // a noun: "a say", "the report", "his comments"
 	case prev == "to" && (w == "say" || w == "add") && (x.isPunct(k+1, ":") || x.isPunct(k+1, ",")):
 		// "…, to say:" introduces what follows
@@ -184,6 +236,10 @@ func (x *extractor) cueStarting(k int) (cue, bool) {
 		return cue{}, false // "of state", "to say"
 	case (prev == "'s" || prev == "’s") && !participle(w) && !strings.HasSuffix(w, "ing"):
 		return cue{}, false // after a possessive: "Iran's claims", not "he's said"
+	case x.isBe(k-1) && w == "expected" && x.infinitive(k+1):
+		// "is expected to win": a belief without a believer
+	case x.isBe(k-1) && w == "asked" && x.questionAfter(k+1) >= 0:
+		// "was asked whether …": a question without its asker
 	case x.isBe(k-1) && participle(w):
 		return cue{}, false // a passive: "was told", "is expected"
 	}
@@ -192,7 +248,7 @@ func (x *extractor) cueStarting(k int) (cue, bool) {
 		for j >= 0 && (skipBefore[x.lower(j)] || x.is(j, "has") || x.is(j, "have")) {
 			j--
 		}
-		if j < 0 || !evidence[x.lower(j)] {
+		if !(x.is(k+1, "that") && (w == "found" || w == "finds" || w == "find")) && (j < 0 || !evidence[x.lower(j)] && !x.evidenceSubject(j, first)) {
 			return cue{}, false
 		}
 	}
@@ -200,6 +256,163 @@ func (x *extractor) cueStarting(k int) (cue, bool) {
 		return cue{}, false
 	}
 	return cue{start: k, end: k + 1, class: class, kind: verbCue}, true
+}
+
+// whWords open an indirect question: "asked whether he would run".
+var whWords = setOf("whether", "if", "why", "how", "what", "who", "whom", "when", "where", "which")
+
+// unsourced reports whether cue ci reports what no one in particular
+// says or thinks, so that its content counts without a speaker: "was
+// asked whether …", "is expected to …".
+func (x *extractor) unsourced(ci int) bool {
+	c := x.cues[ci]
+	if c.kind != verbCue || c.end != c.start+1 {
+		return false
+	}
+	switch x.lower(c.start) {
+	case "expected":
+		return x.isBe(c.start-1) && x.infinitive(c.end)
+	case "seem", "seems", "seemed", "appear", "appears", "appeared":
+		return x.infinitive(c.end)
+	case "asked":
+		return x.questionAfter(c.end) >= 0
+	}
+	return false
+}
+
+// questionAfter returns where the question that an "asked" ending at
+// token k asks starts, or -1: asked (Trump) (in May) whether …; asked
+// about his taxes.
+func (x *extractor) questionAfter(k int) int {
+	_, last := x.sentence(k)
+	for j := k; j < last && j < k+8; j++ {
+		if x.inRegion[j] >= 0 || x.isKind(j, text.Punct) || x.cueAt[j] >= 0 {
+			break
+		}
+		if whWords[x.lower(j)] && (x.lower(j) != "which" || j == k) {
+			return j
+		}
+		if x.is(j, "about") && j+1 < last {
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// seesAs reports whether the verb of seeing at token k takes an object
+// and "as": "sees Cruz as a uniter".
+func (x *extractor) seesAs(k int) bool {
+	_, end := x.sentence(k)
+	for j := k + 2; j < end && j < k+7; j++ {
+		if x.isKind(j, text.Punct) || x.inRegion[j] >= 0 {
+			return false
+		}
+		if x.is(j, "as") {
+			return true
+		}
+	}
+	return false
+}
+
+// cueNouns are the nouns of saying, thinking and stance that attribute
+// what follows them to their possessor: "Trump's criticism of …",
+// "Clinton's support for …", "Cruz's decision to …".
+var cueNouns = setOf("criticism", "criticisms", "support", "opposition", "attack", "attacks", "questions", "concern", "concerns", "decision", "call", "calls", "plan", "plans", "promise", "promises", "pledge", "demand", "demands", "belief", "claim", "claims", "warning", "warnings", "accusation", "accusations", "praise", "endorsement", "refusal", "willingness", "desire", "commitment", "threat", "threats", "argument", "insistence", "suggestion", "proposal", "vow", "push", "embrace", "defense", "rejection", "assertion", "complaint", "complaints", "comments", "remarks", "statement", "view", "views", "opinion", "stance", "position", "insult", "insults", "praise", "condemnation", "denial", "admission", "hope", "hopes", "fear", "fears", "wish", "intention", "bid", "effort", "efforts")
+
+// nounCueLinks are the words that join a cue noun to its content.
+var nounCueLinks = setOf("of", "for", "on", "about", "against", "that")
+
+// possessed reports whether the word at token k follows a person's or
+// organization's possessive: "Trump's", "the campaign's".
+func (x *extractor) possessed(k int) bool {
+	if k < 2 || !x.isKind(k-1, text.Clitic) || (x.lower(k-1) != "'s" && x.lower(k-1) != "’s") {
+		return false
+	}
+	mi := x.mentionAt[k-2]
+	return mi >= 0 && (x.ms[mi].Type == news.TypePerson || x.ms[mi].Type == news.TypeOrganization)
+}
+
+// inPoll reports whether the "in" at token k opens its clause with a
+// poll or survey and a comma: "In a Quinnipiac poll released Tuesday, …".
+func (x *extractor) inPoll(k int) bool {
+	first, end := x.sentence(k)
+	if !x.opensClause(k, first) {
+		return false
+	}
+	found := false
+	for j := k + 1; j < end && j < k+12; j++ {
+		if x.isPunct(j, ",") {
+			return found
+		}
+		if x.isKind(j, text.Punct) || x.inRegion[j] >= 0 || x.cueAt[j] >= 0 {
+			return false
+		}
+		switch x.lower(j) {
+		case "poll", "polls", "survey", "surveys", "polling":
+			found = true
+		}
+	}
+	return false
+}
+
+// backers are the verb forms of backing a candidate, cues when a person
+// follows: "a group backing Bush".
+var backers = setOf("backing", "backed", "backs", "supporting", "supported", "supports", "endorsing", "opposing", "favoring")
+
+// personAt reports whether a person's mention starts at token k, past a
+// title or "former": "former Florida Gov. Jeb Bush".
+func (x *extractor) personAt(k int) bool {
+	for j := k; j < len(x.doc.Tokens) && j < k+4; j++ {
+		if mi := x.mentionAt[j]; mi >= 0 {
+			return x.ms[mi].Type == news.TypePerson
+		}
+		if !x.isWordish(j) || !x.startsUpper(j) && !x.is(j, "former") && !x.is(j, "then-republican") {
+			return false
+		}
+	}
+	return false
+}
+
+// wantsObject reports whether a "want" at token k takes a noun phrase
+// right after a subject: "they want a continuation of Obama's policies",
+// "NeverTrump wants Trump to lose".
+func (x *extractor) wantsObject(k int) bool {
+	switch x.lower(k) {
+	case "want", "wants", "wanted":
+	default:
+		return false
+	}
+	if !x.verbSlot(k) || k+1 >= len(x.doc.Tokens) {
+		return false
+	}
+	n := x.lower(k + 1)
+	return determiners[n] && n != "that" || x.mentionAt[k+1] >= 0 || n == "him" || n == "her" || n == "them" || n == "us"
+}
+
+// evidenceSubject reports whether an evidence noun heads a subject that
+// ends at token j, a few words back in its sentence: "A poll from
+// Marquette Law School released Wednesday found", "Exit polls taken in
+// South Carolina showed".
+func (x *extractor) evidenceSubject(j, first int) bool {
+	for i := j; i >= first && i > j-8; i-- {
+		if x.isKind(i, text.Punct) || x.inRegion[i] >= 0 || x.cueAt[i] >= 0 {
+			return false
+		}
+		if evidence[x.lower(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// infinitive reports whether an infinitive starts at token k: "to"
+// and a lower-case word that is no determiner or pronoun.
+func (x *extractor) infinitive(k int) bool {
+	if !x.is(k, "to") || k+1 >= len(x.doc.Tokens) || x.doc.Tokens[k+1].Kind != text.Word || !x.startsLower(k+1) {
+		return false
+	}
+	w := x.lower(k + 1)
+	return !determiners[w] && !pronouns[w] && !prepositions[w]
 }
 
 // invertedOpening reports whether the cue form at token k, first in its
@@ -259,8 +472,15 @@ func (x *extractor) verbSlot(k int) bool {
 	if x.inRegion[j] >= 0 || x.isPunct(j, ",") && j > 0 && x.inRegion[j-1] >= 0 {
 		return true
 	}
+	if w := x.lower(j); quantities[w] || x.mentionAt[j] >= 0 && strings.HasSuffix(w, "s") {
+		return true // "a majority support", "74 percent hope", "Republicans believe"
+	}
 	return false
 }
+
+// quantities are the words that end a subject counting people: "a
+// majority", "60 percent", "most".
+var quantities = setOf("percent", "majority", "most", "many", "few", "half", "third", "thirds", "quarters", "three-quarters", "two-thirds", "voters", "respondents", "americans", "republicans", "democrats", "independents", "people", "supporters", "officials", "leaders", "members", "critics", "experts", "economists", "analysts", "conservatives", "liberals", "evangelicals")
 
 // structuralCue finds a verb the lexicon lacks by its place after a
 // closing quotation mark: “…,” she elaborated; “…,” groused Trump. The

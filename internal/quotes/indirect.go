@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -31,7 +32,7 @@ func (x *extractor) indirectQuotes() []news.Quote {
 			continue
 		}
 		a := x.attributionOf(ci)
-		if !a.hasSpeaker() {
+		if !a.hasSpeaker() && !x.unsourced(ci) {
 			continue
 		}
 		// The regions in the clause that no other cue attributes.
@@ -66,8 +67,75 @@ func (x *extractor) indirectQuotes() []news.Quote {
 		q := news.Quote{Start: content.Start, End: content.End, Kind: news.QuoteIndirect}
 		x.fill(&q, a)
 		out = append(out, q)
+		if f, t, ok := x.otherPart(ci, from, to); ok {
+			// "The emails were on work-related topics, the Times said,
+			// including speeches": one attribution of two fragments.
+			s := x.span(f, t)
+			q.Start, q.End = s.Start, s.End
+			out = append(out, q)
+		}
 	}
 	return out
+}
+
+// otherPart returns the other fragment of the content [from, to) of a
+// verb cue set off by commas in the middle of its sentence: "A, he
+// said, B".
+func (x *extractor) otherPart(ci, from, to int) (int, int, bool) {
+	c := x.cues[ci]
+	if c.kind != verbCue && c.kind != structural && c.kind != accordingTo || c.inner >= 0 || x.isKind(c.start, text.Punct) {
+		return 0, 0, false
+	}
+	first, end := x.sentence(c.start)
+	last := end
+	for last > first && x.inRegion[last-1] < 0 && (x.isKind(last-1, text.Punct) || x.isKind(last-1, text.Quote)) {
+		last--
+	}
+	k := c.end
+	if c.kind == accordingTo {
+		if to > c.start {
+			return 0, 0, false
+		}
+		// A, according to X, B
+		for k < last && k < c.end+15 && x.isWordish(k) && x.inRegion[k] < 0 {
+			k++
+		}
+	} else if sp := x.attributionOf(ci).speaker; sp.End > sp.Start && k < last && sp.Start >= x.doc.Tokens[k].Start && sp.Start < x.doc.Tokens[k].End+8 {
+		for k < last && x.doc.Tokens[k].Start < sp.End {
+			k++
+		}
+	}
+	if !x.isPunct(k, ",") {
+		return 0, 0, false
+	}
+	var f, t int
+	switch {
+	case to <= c.start:
+		// A, he said, B: B
+		f = k + 1
+		if f+3 >= last || x.cueAt[f] >= 0 || x.inRegion[f] >= 0 || strings.HasSuffix(x.lower(f), "ing") && cueForms[x.lower(f)] != 0 || !x.isWordish(f) {
+			return 0, 0, false
+		}
+		t = x.clauseEnd(ci, f, last)
+	case from == k+1:
+		// A, he said, B: A
+		var ok bool
+		f, t, ok = x.clauseBefore(ci, first)
+		if !ok || t > c.start {
+			return 0, 0, false
+		}
+	default:
+		return 0, 0, false
+	}
+	if t-f < 2 {
+		return 0, 0, false
+	}
+	for j := f; j < t; j++ {
+		if x.inRegion[j] >= 0 || x.cueAt[j] >= 0 && int(x.cueAt[j]) != ci {
+			return 0, 0, false
+		}
+	}
+	return f, t, true
 }
 
 // reported returns the clause that cue ci reports, as the token range
@@ -85,10 +153,11 @@ func (x *extractor) reported(ci int) (int, int, bool) {
 	var from, to int
 	switch c.kind {
 	case accordingTo:
-		if x.relayed(ci) {
+		opens := x.opensClause(c.start, first)
+		if opens && x.relayed(ci) {
 			return 0, 0, false
 		}
-		if x.opensClause(c.start, first) {
+		if opens {
 			// According to X, content.
 			k := c.end
 			for k < last && !x.isPunct(k, ",") {
@@ -99,6 +168,17 @@ func (x *extractor) reported(ci int) (int, int, bool) {
 			// content, according to X.
 			from, to = first, c.start
 		}
+	case nounCue:
+		// The noun's complement, up to a punctuation mark: "Trump's
+		// criticism of Clinton's trade policy".
+		from = c.end
+		if !x.is(from, "to") {
+			from++
+		}
+		to = from
+		for to < last && !x.isKind(to, text.Punct) && x.cueAt[to] < 0 {
+			to++
+		}
 	case label:
 		// The rest of the paragraph.
 		p := x.doc.Paragraphs[x.paraOf(c.start)]
@@ -108,6 +188,12 @@ func (x *extractor) reported(ci int) (int, int, bool) {
 		}
 		from, to = c.end, last
 	case verbCue, passive, activeQuote, structural:
+		if x.unsourced(ci) && x.infinitive(c.end) && !x.attributionOf(ci).hasSpeaker() {
+			// The subject and the infinitive: "The sale is expected to
+			// expand …"
+			from, to = first, last
+			break
+		}
 		var ok bool
 		from, to, ok = x.clauseOf(ci, first, last)
 		if !ok {
@@ -126,8 +212,10 @@ func (x *extractor) reported(ci int) (int, int, bool) {
 // opensClause reports whether token k starts its clause: the sentence's
 // start, or after a conjunction that does ("But according to …").
 func (x *extractor) opensClause(k, first int) bool {
-	for j := first; j < k; j++ {
+	for j := k - 1; j >= first; j-- {
 		switch x.lower(j) {
+		case ":", ";":
+			return true // "It hasn't gone unnoticed: according to polls, …"
 		case "but", "and", "yet", "so", "however", ",", "—", "–", "-", "still", "also":
 		default:
 			return false
@@ -159,6 +247,12 @@ func (x *extractor) clauseOf(ci, first, last int) (int, int, bool) {
 	k := c.end
 	if c.inner >= 0 {
 		k = c.inner + 1
+	}
+	if x.lower(c.start) == "asked" || x.lower(c.start) == "asks" || x.lower(c.start) == "asking" {
+		// The question: asked (Trump) (in May) whether …
+		if j := x.questionAfter(k); j >= 0 && j < last {
+			return j, last, true
+		}
 	}
 	// Past an inverted speaker, the addressee and the intermediary.
 	for _, s := range []news.Span{a.speaker, a.addressee, a.via} {
@@ -204,6 +298,9 @@ func (x *extractor) clauseOf(ci, first, last int) (int, int, bool) {
 	w := x.lower(k)
 	if x.inRegion[k] >= 0 {
 		return 0, 0, false
+	}
+	if (infinitival[x.lower(c.start)] || x.is(c.end-1, "like")) && x.infinitive(k) {
+		return k, last, true // declined to comment, vowed to fight
 	}
 	if (w == "for" || w == "on") && x.cueLemma(c) == "call" || w == "to" && x.cueLemma(c) == "refer" || w == "about" {
 		return k + 1, last, true // called for …, called on … to …, referring to …

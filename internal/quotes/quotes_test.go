@@ -152,6 +152,34 @@ func TestExtract(t *testing.T) {
 			want: []want{{words: "the visit carries an important message", kind: news.QuoteIndirect, speaker: "Saeed Khatibzadeh"}},
 		},
 		{
+			name: "infinitive after a cue",
+			text: "Senator Ted Cruz wants to build a wall on the border.",
+			want: []want{{words: "to build a wall on the border", kind: news.QuoteIndirect, speaker: "Ted Cruz", cue: "wants"}},
+		},
+		{
+			name: "evidence as the speaker",
+			text: "Polls show Clinton leading Trump by ten points in Ohio.",
+			want: []want{{words: "Clinton leading Trump by ten points in Ohio", kind: news.QuoteIndirect, speaker: "Polls", cue: "show"}},
+		},
+		{
+			name: "content on both sides of the cue",
+			text: "The emails were on a variety of work-related topics, the Times said, including speeches and meetings.",
+			want: []want{
+				{words: "The emails were on a variety of work-related topics", kind: news.QuoteIndirect, speaker: "Times", cue: "said"},
+				{words: "including speeches and meetings", kind: news.QuoteIndirect, speaker: "Times", cue: "said"},
+			},
+		},
+		{
+			name: "relative pronoun names its antecedent's entity",
+			text: "Rubio met Donald Trump, who said the election was rigged.",
+			want: []want{{words: "the election was rigged", kind: news.QuoteIndirect, speaker: "who", cue: "said"}},
+		},
+		{
+			name: "interjection between subject and cue",
+			text: "Trump, when asked by reporters, said the election was rigged.",
+			want: []want{{words: "the election was rigged", kind: news.QuoteIndirect, speaker: "Trump", cue: "said"}},
+		},
+		{
 			name: "mismatched and stray marks",
 			text: "He said ” that “ it was fine » and « then “ left.",
 			want: []want{

@@ -33,9 +33,19 @@ func (x *extractor) attribute(ci int) attribution {
 	first, end := x.sentence(c.start)
 	switch c.kind {
 	case accordingTo:
+		if x.is(c.start, "in") {
+			// "in a new Washington Post-ABC News poll": the poll
+			for j := c.end; j < end && j < c.end+12; j++ {
+				switch x.lower(j) {
+				case "poll", "polls", "survey", "surveys", "polling":
+					a.speaker = x.span(c.end, j+1)
+					return a
+				}
+			}
+		}
 		a.speaker, a.speakerEntity = x.phraseAfter(c.end, end)
 		return a
-	case viewCue:
+	case viewCue, nounCue:
 		mi := x.mentionAt[c.start-2] // before the possessive
 		a.speaker, a.speakerEntity = x.mentionSpan(int(mi)), x.ms[mi].Entity
 		return a
@@ -81,6 +91,9 @@ func (x *extractor) attribute(ci int) attribution {
 		// "Assad also referred to …, to say:"
 		a.speaker, a.speakerEntity = x.clauseSubject(first, v)
 	}
+	if !a.hasSpeaker() && evidenceVerbs[x.lower(v)] {
+		a.speaker = x.evidencePhrase(v, first) // "Polls show"
+	}
 	if !a.hasSpeaker() {
 		if prev, ok := x.sharedSubject(v, first); ok {
 			a.speaker, a.speakerEntity = prev.speaker, prev.speakerEntity
@@ -105,6 +118,25 @@ func (x *extractor) attribute(ci int) attribution {
 		}
 	}
 	return a
+}
+
+// evidencePhrase returns the noun phrase headed by an evidence noun
+// before the verb at token v: "Polls show", "A new poll from Marquette
+// found".
+func (x *extractor) evidencePhrase(v, first int) news.Span {
+	for j := v - 1; j >= first && j > v-9; j-- {
+		if x.isKind(j, text.Punct) || x.inRegion[j] >= 0 {
+			break
+		}
+		if evidence[x.lower(j)] {
+			i := j
+			for i > first && i > j-4 && x.isWordish(i-1) && !x.isPunct(i-1, ",") && (determiners[x.lower(i-1)] || x.startsUpper(i-1) || x.is(i-1, "new") || x.is(i-1, "exit") || x.is(i-1, "latest") || x.is(i-1, "recent")) {
+				i--
+			}
+			return x.span(i, j+1)
+		}
+	}
+	return news.Span{}
 }
 
 // accordingBefore returns the phrase of an "according to" that opens
@@ -250,14 +282,96 @@ func (x *extractor) clauseSubject(from, to int) (news.Span, int) {
 // back than token first, and returns a zero span when there is none.
 func (x *extractor) subjectBefore(v, first int) (news.Span, int) {
 	k := v - 1
-	for k >= first && skipBefore[x.lower(k)] {
+	for k >= first && (skipBefore[x.lower(k)] || x.adverbAt(k)) {
 		k--
+	}
+	// a time between subject and verb: "Clinton on Tuesday said",
+	// "the campaign this week announced"
+	if k > first && timeWords[x.lower(k)] {
+		k--
+		switch x.lower(k) {
+		case "on", "late", "early", "this", "last", "that", "earlier", "next":
+			k--
+			if x.is(k, "on") || x.is(k, "late") || x.is(k, "early") {
+				k--
+			}
+		}
+		for k >= first && skipBefore[x.lower(k)] {
+			k--
+		}
 	}
 	if k < first || x.inRegion[k] >= 0 {
 		return news.Span{}, -1
 	}
+	if x.word(k) == "%" && k > first {
+		return x.span(k-1, k+1), -1 // "26% say"
+	}
+	if x.is(k, "that") && k-1 >= first && x.isWordish(k-1) && x.inRegion[k-1] < 0 && cueForms[x.lower(k-1)] == 0 && !prepositions[x.lower(k-1)] && !determiners[x.lower(k-1)] && !skipBefore[x.lower(k-1)] && !pronouns[x.lower(k-1)] {
+		// "a group that says", "the Cruz campaign that argued"
+		if s, e := x.nounPhraseEnding(k-1, first); s.End > s.Start {
+			if e >= 0 {
+				return x.span(k, k+1), e
+			}
+			return news.Span{Start: s.Start, End: x.doc.Tokens[k].End}, e
+		}
+	}
 	if x.is(k, "who") || x.is(k, "which") {
+		// The pronoun names the speaker, as PolNeAR marks it, when its
+		// antecedent is an entity: "Lynch, who told Congress".
+		rel := k
+		s, e := x.relativeAntecedent(k, first)
+		if e >= 0 {
+			return x.span(rel, rel+1), e
+		}
+		if s.End > s.Start && x.tokenAt(s.End-1) >= rel-2 {
+			// "those who", "a former official who": the phrase and
+			// the pronoun
+			return news.Span{Start: s.Start, End: x.doc.Tokens[rel].End}, e
+		}
+		return s, e
+	}
+	if x.isPunct(k, ",") && k-1 > first && x.word(k-1) == ")" {
+		k-- // "Sen. Jack Reed (D-R.I.), said"
+	}
+	if x.isPunct(k, ",") {
+		return x.apposed(k, first)
+	}
+	if x.word(k) == ")" {
+		// "Rep. Earl Blumenauer (D-Ore.) said"
+		for j := k - 1; j > first && j > k-8; j-- {
+			if x.word(j) == "(" {
+				return x.nounPhraseEnding(j-1, first)
+			}
+		}
+	}
+	return x.nounPhraseEnding(k, first)
+}
+
+// adverbAt reports whether token k is an adverb in -ly between a
+// subject and its verb: "who enthusiastically endorses", not "the
+// family said".
+func (x *extractor) adverbAt(k int) bool {
+	w := x.lower(k)
+	if len(w) <= 4 || !strings.HasSuffix(w, "ly") || !x.startsLower(k) || lyNouns[w] || k > 0 && (determiners[x.lower(k-1)] || x.isKind(k-1, text.Clitic)) {
+		return false
+	}
+	return true
+}
+
+// lyNouns are nouns in -ly.
+var lyNouns = setOf("family", "ally", "assembly", "supply", "rally", "anomaly", "monopoly", "belly", "bully", "homily", "folly", "lily", "daily", "weekly", "monthly", "quarterly")
+
+// timeWords name a day or a stretch of time: "on Tuesday", "this week".
+var timeWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "today", "yesterday", "tonight")
+
+// relativeAntecedent returns what the relative pronoun at token k
+// refers to: "Lynch, who"; "those who".
+func (x *extractor) relativeAntecedent(k, first int) (news.Span, int) {
+	{
 		k--
+		if x.isKind(k, text.Dash) && k-1 >= first && x.isWordish(k-1) {
+			return x.nounPhraseEnding(k-1, first) // "38 percent — who said"
+		}
 		if x.isPunct(k, ",") && k-1 >= first && x.mentionAt[k-1] >= 0 {
 			k-- // "Attorney General Loretta E. Lynch, who told Congress"
 		}
@@ -294,10 +408,22 @@ func (x *extractor) apposed(k, first int) (news.Span, int) {
 		if x.inRegion[j] >= 0 || x.isKind(j, text.Punct) && !x.isPunct(j, ",") {
 			break
 		}
+		if x.isPunct(j, ",") && j+1 < k {
+			// "The author of the book, Mitchell Zuckoff, said"
+			if mi := x.mentionAt[k-1]; mi >= 0 && x.mentionAt[j+1] == mi && x.ms[mi].Type == news.TypePerson {
+				return x.mentionSpan(int(mi)), x.ms[mi].Entity
+			}
+		}
 		if x.isPunct(j, ",") {
 			// "Bob Vander Plaats, an activist, who backs Cruz, warned"
 			if mi := x.mentionAt[j-1]; mi >= 0 && x.ms[mi].Type != news.TypeLocation {
 				return x.mentionSpan(int(mi)), x.ms[mi].Entity
+			}
+			if interjections[x.lower(j+1)] && j-1 >= first && x.isWordish(j-1) {
+				// "Powell's office, when contacted by Reuters, said"
+				if s, e := x.nounPhraseEnding(j-1, first); s.End > s.Start {
+					return s, e
+				}
 			}
 			if w := x.lower(j - 1); x.startsUpper(j-1) && !sentenceAdverbs[w] && !strings.HasSuffix(w, "ly") && (j-1 == first || x.inRegion[j-2] >= 0 || x.isPunct(j-2, ",")) {
 				// A name the tagger missed, opening the clause:
@@ -308,6 +434,10 @@ func (x *extractor) apposed(k, first int) (news.Span, int) {
 	}
 	return news.Span{}, -1 // no name: "…, said Ms. Gil" has its subject after
 }
+
+// interjections open a phrase set off by commas between a subject and
+// its verb: "Powell's office, when contacted by Reuters, said".
+var interjections = setOf("when", "while", "after", "before", "if", "although", "though", "in", "at", "on", "during", "speaking", "asked", "reached", "contacted", "citing", "however", "meanwhile", "too", "also", "for", "like", "unlike", "according")
 
 // nounPhraseEnding returns the mention, pronoun or noun phrase that ends
 // at token k: "Trump", "he", "a senior campaign official", "Trump's
@@ -345,6 +475,12 @@ func (x *extractor) nounPhraseEnding(k, first int) (news.Span, int) {
 	}
 	if standalone[w] {
 		return x.span(k, k+1), -1 // "Some said", "Others argue"
+	}
+	if (w == "him" || w == "her" || w == "them") && k-3 >= first && (x.is(k-1, "to") || x.is(k-1, "with")) && (x.is(k-2, "close") || x.is(k-2, "familiar") || x.is(k-2, "loyal") || x.is(k-2, "allied")) {
+		// "a source close to him"
+		if s, _ := x.nounPhraseEnding(k-3, first); s.End > s.Start {
+			return news.Span{Start: s.Start, End: x.doc.Tokens[k].End}, -1
+		}
 	}
 	if nounStops[w] || prepositions[w] || determiners[w] || cueForms[w] != 0 && (participle(w) || strings.HasSuffix(w, "ing")) {
 		return news.Span{}, -1 // a verb: "… and said"

@@ -68,8 +68,50 @@ func buildCueForms() map[string]verbClass {
 	forms(thought, "think", "thinks", "thought", "thinking")
 	forms(thought, "feel", "feels", "felt")
 	regular(thought, "believe", "fear", "hope", "worry", "doubt", "seem", "appear")
+	// intentions, which count only before an infinitive or "that"
+	// (see guarded): wants to run, plans to spend.
+	regular(thought, "want", "plan", "intend", "expect", "decide", "offer", "aim", "seek")
+	regular(thought, "learn", "realize", "realise", "understand", "assume", "suspect", "recognize", "imagine", "anticipate", "guess")
+	regular(speech, "indicate", "signal", "recommend", "request", "advise")
+	forms(thought, "understood")
+	forms(thought, "sought", "planned", "planning")
+	// knowing and seeing, guarded in cueStarting: knows that …, sees
+	// Cruz as a uniter
+	forms(thought, "know", "knows", "knew", "see", "sees", "saw")
+	// stances
+	regular(thought, "support", "oppose", "favor", "prefer")
+	forms(thought, "preferred", "preferring")
 	return m
 }
+
+// guarded are cue forms that are cues only before "that" or an
+// infinitive: "wants to win", "expects that …", not "his plans", "the
+// offer", "expects a vote".
+var guarded = func() map[string]bool {
+	m := map[string]bool{}
+	for _, b := range []string{"want", "plan", "intend", "expect", "decide", "offer", "aim", "seek", "learn", "realize", "realise", "understand", "assume", "suspect", "recognize", "imagine", "anticipate", "guess", "indicate", "signal", "recommend", "request", "advise"} {
+		for _, f := range inflect(b) {
+			m[f] = true
+		}
+	}
+	m["sought"], m["planned"], m["planning"], m["understood"] = true, true, true, true
+	delete(m, "planed")
+	delete(m, "planing")
+	return m
+}()
+
+// infinitival are cue forms whose content may be an infinitive:
+// "declined to comment", "vowed to fight", "wants to win".
+var infinitival = func() map[string]bool {
+	m := map[string]bool{}
+	for _, b := range []string{"decline", "refuse", "promise", "vow", "pledge", "threaten", "agree", "hope", "propose", "seem", "appear", "demand", "want", "plan", "intend", "expect", "decide", "offer", "aim", "seek"} {
+		for _, f := range inflect(b) {
+			m[f] = true
+		}
+	}
+	m["sought"], m["planned"], m["planning"] = true, true, true
+	return m
+}()
 
 // inflect returns a regular verb's base, third person, past and -ing
 // forms: "note" → note, notes, noted, noting.
@@ -94,7 +136,7 @@ func inflect(base string) []string {
 var evidenceVerbs = setOf("show", "shows", "showed", "showing", "shown", "find", "finds", "found")
 
 // evidence are the nouns that show and find.
-var evidence = setOf("poll", "polls", "polling", "survey", "surveys", "data", "study", "studies", "results", "numbers", "figures", "records", "documents", "report", "reports", "analysis", "research", "researchers", "emails", "evidence", "statistics", "census", "count", "investigation", "investigators", "review", "audit", "court", "judge", "jury", "inspector", "probe", "tests", "test", "calculations", "estimates", "projections", "models", "model", "exit", "polls")
+var evidence = setOf("poll", "polls", "polling", "survey", "surveys", "data", "study", "studies", "results", "numbers", "figures", "records", "documents", "report", "reports", "analysis", "research", "researchers", "emails", "evidence", "statistics", "census", "count", "investigation", "investigators", "review", "audit", "court", "judge", "jury", "inspector", "probe", "tests", "test", "calculations", "estimates", "projections", "models", "model", "exit", "polls", "paper", "papers", "filings", "video", "footage", "authors", "analysts", "findings", "records", "surveys", "forecast")
 
 // nounLike are cue forms that are as often nouns ("the state", "his
 // claims", "a promise"): they count only where a verb stands.
@@ -111,6 +153,7 @@ var nounLike = setOf(
 	"continuing", "add", "expect", "consider", "considered", "question",
 	"warning", "writing", "thinking", "feeling", "wishing",
 	"calling", "mocking", "reporting",
+	"support", "supports", "supporting", "favor", "favors", "favoring", "opposing", "preferring",
 )
 
 // skipBefore are the words between a subject and its verb: auxiliaries,
