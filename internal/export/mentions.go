@@ -219,47 +219,39 @@ func eachAnalysed(ctx context.Context, st store.Store, fn func(news.Document, ne
 // eachStatement calls fn for every statement, in id order, reading the
 // store a page at a time.
 func eachStatement(ctx context.Context, st store.Store, fn func(store.StatementInfo) error) error {
-	after := "S0"
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		ss, err := st.Statements(ctx, store.StatementQuery{AfterID: after, Limit: pageSize})
-		if err != nil {
-			return fmt.Errorf("read statements: %w", err)
-		}
-		for _, s := range ss {
-			if err := fn(s); err != nil {
-				return err
-			}
-		}
-		if len(ss) < pageSize {
-			return nil
-		}
-		after = ss[len(ss)-1].ID
-	}
+	return eachPage(ctx, "S0", func(after string) ([]store.StatementInfo, error) {
+		return st.Statements(ctx, store.StatementQuery{AfterID: after, Limit: pageSize})
+	}, func(s store.StatementInfo) string { return s.ID }, fn)
 }
 
 // eachEntity calls fn for every corpus-wide entity that documents name, in
 // id order, reading the store a page at a time.
 func eachEntity(ctx context.Context, st store.Store, fn func(store.EntityInfo) error) error {
-	after := "E0"
+	return eachPage(ctx, "E0", func(after string) ([]store.EntityInfo, error) {
+		return st.Entities(ctx, store.EntityQuery{AfterID: after, Limit: pageSize})
+	}, func(e store.EntityInfo) string { return e.ID }, fn)
+}
+
+// eachPage calls fn for every item that page returns, reading pages of
+// pageSize after the id of the last item of the one before, from first.
+func eachPage[T any](ctx context.Context, first string, page func(after string) ([]T, error), id func(T) string, fn func(T) error) error {
+	after := first
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		es, err := st.Entities(ctx, store.EntityQuery{AfterID: after, Limit: pageSize})
+		items, err := page(after)
 		if err != nil {
-			return fmt.Errorf("read entities: %w", err)
+			return fmt.Errorf("read the store: %w", err)
 		}
-		for _, e := range es {
-			if err := fn(e); err != nil {
+		for _, it := range items {
+			if err := fn(it); err != nil {
 				return err
 			}
 		}
-		if len(es) < pageSize {
+		if len(items) < pageSize {
 			return nil
 		}
-		after = es[len(es)-1].ID
+		after = id(items[len(items)-1])
 	}
 }

@@ -88,33 +88,12 @@ func BenchmarkIngestBBC(b *testing.B) {
 // news); every new article is such a mix too.
 func BenchmarkIngestIntoCorpus(b *testing.B) {
 	sentences := bbcSentences(b)
-	rng := rand.New(rand.NewPCG(1, 2))
-	article := func() ingest.Article {
-		var sb strings.Builder
-		for range 20 {
-			sb.WriteString(sentences[rng.IntN(len(sentences))])
-			sb.WriteString(" ")
-		}
-		return ingest.Article{Text: sb.String()}
-	}
+	article := mixedArticles(sentences, 1, 2)
 	for _, size := range benchSizes(b) {
 		b.Run(fmt.Sprintf("corpus=%d", size), func(b *testing.B) {
 			ctx := context.Background()
-			st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "corpus.db"))
-			if err != nil {
-				b.Fatal(err)
-			}
+			st, in := corpusOf(b, size, pipeline.Options{}, article)
 			defer st.Close()
-			in := pipeline.New(st, pipeline.Options{})
-			for added := 0; added < size; added += pipeline.BatchSize {
-				batch := make([]ingest.Article, min(pipeline.BatchSize, size-added))
-				for i := range batch {
-					batch[i] = article()
-				}
-				if _, _, err := in.Add(ctx, batch); err != nil {
-					b.Fatal(err)
-				}
-			}
 			const perOp = pipeline.BatchSize
 			b.ReportAllocs()
 			docs := 0
@@ -134,7 +113,7 @@ func BenchmarkIngestIntoCorpus(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(docs), "µs/article")
 			// The comparisons a new article costs: its LSH candidates.
 			cands := 0
-			err = st.Update(ctx, func(tx store.Tx) error {
+			err := st.Update(ctx, func(tx store.Tx) error {
 				for range 100 {
 					c, err := tx.Candidates(ctx, reconcile.NewFingerprint(article().Text).Bands)
 					if err != nil {
@@ -150,6 +129,41 @@ func BenchmarkIngestIntoCorpus(b *testing.B) {
 			b.ReportMetric(float64(cands)/100, "candidates/article")
 		})
 	}
+}
+
+// mixedArticles returns a maker of articles of 20 sentences drawn at
+// random (seeded) from sentences.
+func mixedArticles(sentences []string, seed1, seed2 uint64) func() ingest.Article {
+	rng := rand.New(rand.NewPCG(seed1, seed2))
+	return func() ingest.Article {
+		var sb strings.Builder
+		for range 20 {
+			sb.WriteString(sentences[rng.IntN(len(sentences))])
+			sb.WriteString(" ")
+		}
+		return ingest.Article{Text: sb.String()}
+	}
+}
+
+// corpusOf returns a fresh SQLite store holding size articles of article,
+// added in batches by an ingester with opts, and the ingester.
+func corpusOf(b *testing.B, size int, opts pipeline.Options, article func() ingest.Article) (store.Store, *pipeline.Ingester) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "corpus.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := pipeline.New(st, opts)
+	for added := 0; added < size; added += pipeline.BatchSize {
+		batch := make([]ingest.Article, min(pipeline.BatchSize, size-added))
+		for i := range batch {
+			batch[i] = article()
+		}
+		if _, _, err := in.Add(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return st, in
 }
 
 // bbcSentences returns the sentences of the BBC corpus (split at ". ").
@@ -187,33 +201,12 @@ func BenchmarkLinkIntoCorpus(b *testing.B) {
 	}
 	an := analyze.New(model)
 	sentences := bbcSentences(b)
-	rng := rand.New(rand.NewPCG(3, 4))
-	article := func() ingest.Article {
-		var sb strings.Builder
-		for range 20 {
-			sb.WriteString(sentences[rng.IntN(len(sentences))])
-			sb.WriteString(" ")
-		}
-		return ingest.Article{Text: sb.String()}
-	}
+	article := mixedArticles(sentences, 3, 4)
 	for _, size := range benchSizes(b) {
 		b.Run(fmt.Sprintf("corpus=%d", size), func(b *testing.B) {
 			ctx := context.Background()
-			st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "corpus.db"))
-			if err != nil {
-				b.Fatal(err)
-			}
+			st, in := corpusOf(b, size, pipeline.Options{Analyzer: an}, article)
 			defer st.Close()
-			in := pipeline.New(st, pipeline.Options{Analyzer: an})
-			for added := 0; added < size; added += pipeline.BatchSize {
-				batch := make([]ingest.Article, min(pipeline.BatchSize, size-added))
-				for i := range batch {
-					batch[i] = article()
-				}
-				if _, _, err := in.Add(ctx, batch); err != nil {
-					b.Fatal(err)
-				}
-			}
 			const perOp = 64
 			b.ReportAllocs()
 			docs := 0
@@ -233,7 +226,7 @@ func BenchmarkLinkIntoCorpus(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(docs), "µs/article")
 			// The entities a new article's names are compared with.
 			cands, n := 0, 0
-			err = st.Update(ctx, func(tx store.Tx) error {
+			err := st.Update(ctx, func(tx store.Tx) error {
 				for range 50 {
 					text := article().Text
 					d := news.Document{Text: text}

@@ -357,23 +357,45 @@ func entityQuery(r *http.Request) (store.EntityQuery, error) {
 	return eq, nil
 }
 
-func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) error {
+// entities returns the entities the request's filters select, as
+// exported, with the query.
+func (s *Server) entities(r *http.Request) ([]export.Entity, store.EntityQuery, error) {
 	q, err := entityQuery(r)
 	if err != nil {
-		return err
+		return nil, q, err
 	}
 	es, err := s.store.Entities(r.Context(), q)
 	if err != nil {
-		return err
+		return nil, q, err
 	}
 	out := make([]export.Entity, len(es))
 	for i, e := range es {
 		out[i] = export.NewEntity(e)
 	}
-	typ := r.URL.Query().Get("type")
+	return out, q, nil
+}
+
+// statements returns the statements of q, as exported.
+func (s *Server) statements(r *http.Request, q store.StatementQuery) ([]export.Statement, error) {
+	ss, err := s.store.Statements(r.Context(), q)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]export.Statement, len(ss))
+	for i, st := range ss {
+		out[i] = export.NewStatement(st)
+	}
+	return out, nil
+}
+
+func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) error {
+	out, q, err := s.entities(r)
+	if err != nil {
+		return err
+	}
 	return s.render(w, "entities", map[string]any{
-		"Title": "Who is who", "Query": q.Name, "Type": typ, "Entities": out,
-		"Pager": links(q.Offset, q.Limit, len(es)),
+		"Title": "Who is who", "Query": q.Name, "Type": r.URL.Query().Get("type"), "Entities": out,
+		"Pager": links(q.Offset, q.Limit, len(out)),
 	})
 }
 
@@ -389,13 +411,9 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ss, err := s.store.Statements(r.Context(), store.StatementQuery{Speaker: e.ID, Limit: entityDocumentsShown})
+	statements, err := s.statements(r, store.StatementQuery{Speaker: e.ID, Limit: entityDocumentsShown})
 	if err != nil {
 		return err
-	}
-	statements := make([]export.Statement, len(ss))
-	for i, st := range ss {
-		statements[i] = export.NewStatement(st)
 	}
 	return s.render(w, "entity", map[string]any{
 		"Title": e.Name, "Entity": export.NewEntity(e), "Documents": docs,
@@ -411,17 +429,9 @@ type apiEntity struct {
 }
 
 func (s *Server) handleAPIEntities(w http.ResponseWriter, r *http.Request) error {
-	q, err := entityQuery(r)
+	out, q, err := s.entities(r)
 	if err != nil {
 		return err
-	}
-	es, err := s.store.Entities(r.Context(), q)
-	if err != nil {
-		return err
-	}
-	out := make([]export.Entity, len(es))
-	for i, e := range es {
-		out[i] = export.NewEntity(e)
 	}
 	writeJSON(w, http.StatusOK, newList(out, q.Limit, q.Offset))
 	return nil
@@ -474,14 +484,9 @@ func (s *Server) handleAPIStatements(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	q := store.StatementQuery{Speaker: r.URL.Query().Get("speaker"), Limit: limit, Offset: offset}
-	ss, err := s.store.Statements(r.Context(), q)
+	out, err := s.statements(r, store.StatementQuery{Speaker: r.URL.Query().Get("speaker"), Limit: limit, Offset: offset})
 	if err != nil {
 		return err
-	}
-	out := make([]export.Statement, len(ss))
-	for i, st := range ss {
-		out[i] = export.NewStatement(st)
 	}
 	writeJSON(w, http.StatusOK, newList(out, limit, offset))
 	return nil
