@@ -536,80 +536,100 @@ func (db *DB) entities(ctx context.Context, query string, args ...any) ([]store.
 	if err := rows.Close(); err != nil {
 		return nil, fmt.Errorf("read entities: %w", err)
 	}
-	for i := range out {
-		if err := db.completeEntity(ctx, &out[i]); err != nil {
+	if len(out) > 0 {
+		if err := db.completeEntities(ctx, out); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-// completeEntity reads e's names, its aliases as the documents give them,
-// and its roles.
-func (db *DB) completeEntity(ctx context.Context, e *store.EntityInfo) error {
-	num, _ := entityNum(e.ID)
-	rows, err := db.read.QueryContext(ctx, `SELECT name FROM entity_names WHERE entity = $1 ORDER BY name`, num)
+// completeEntities reads the names of es, their aliases as the documents
+// give them, and their roles: three queries for the whole page, not three
+// an entity.
+func (db *DB) completeEntities(ctx context.Context, es []store.EntityInfo) error {
+	index := make(map[int64]int, len(es))
+	args := make([]any, len(es))
+	for i, e := range es {
+		num, _ := entityNum(e.ID)
+		index[num] = i
+		args[i] = num
+	}
+	in := placeholders(1, len(es))
+
+	rows, err := db.read.QueryContext(ctx, `SELECT entity, name FROM entity_names WHERE entity IN (`+in+`) ORDER BY entity, name`, args...)
 	if err != nil {
-		return fmt.Errorf("read names of %s: %w", e.ID, err)
+		return fmt.Errorf("read names of entities: %w", err)
 	}
 	for rows.Next() {
+		var num int64
 		var n string
-		if err := rows.Scan(&n); err != nil {
+		if err := rows.Scan(&num, &n); err != nil {
 			rows.Close()
-			return fmt.Errorf("read names of %s: %w", e.ID, err)
+			return fmt.Errorf("read names of entities: %w", err)
 		}
+		e := &es[index[num]]
 		e.Names = append(e.Names, n)
 	}
 	if err := rows.Close(); err != nil {
-		return fmt.Errorf("read names of %s: %w", e.ID, err)
+		return fmt.Errorf("read names of entities: %w", err)
 	}
 
-	counts := map[string]int{}
-	rows, err = db.read.QueryContext(ctx, `SELECT names FROM entity_links WHERE entity = $1`, num)
+	counts := make([]map[string]int, len(es))
+	rows, err = db.read.QueryContext(ctx, `SELECT entity, names FROM entity_links WHERE entity IN (`+in+`)`, args...)
 	if err != nil {
-		return fmt.Errorf("read aliases of %s: %w", e.ID, err)
+		return fmt.Errorf("read aliases of entities: %w", err)
 	}
 	for rows.Next() {
+		var num int64
 		var raw string
 		var ncs []store.NameCount
-		if err := rows.Scan(&raw); err != nil {
+		if err := rows.Scan(&num, &raw); err != nil {
 			rows.Close()
-			return fmt.Errorf("read aliases of %s: %w", e.ID, err)
+			return fmt.Errorf("read aliases of entities: %w", err)
 		}
 		if err := json.Unmarshal([]byte(raw), &ncs); err != nil {
 			rows.Close()
-			return fmt.Errorf("read aliases of %s: %w", e.ID, err)
+			return fmt.Errorf("read aliases of %s: %w", entityID(num), err)
+		}
+		i := index[num]
+		if counts[i] == nil {
+			counts[i] = map[string]int{}
 		}
 		for _, nc := range ncs {
-			counts[nc.Name] += nc.Count
+			counts[i][nc.Name] += nc.Count
 		}
 	}
 	if err := rows.Close(); err != nil {
-		return fmt.Errorf("read aliases of %s: %w", e.ID, err)
+		return fmt.Errorf("read aliases of entities: %w", err)
 	}
-	e.Aliases = SortedCounts(counts)
+	for i := range es {
+		es[i].Aliases = SortedCounts(counts[i])
+	}
 
-	rows, err = db.read.QueryContext(ctx, `SELECT r.role, r.role_key, r.ended, d.id, d.published, r.start_byte, r.end_byte
+	facts := make([][]roleRow, len(es))
+	rows, err = db.read.QueryContext(ctx, `SELECT r.entity, r.role, r.role_key, r.ended, d.id, d.published, r.start_byte, r.end_byte
 		FROM entity_roles r JOIN documents d ON d.seq = r.seq
-		WHERE r.entity = $1 ORDER BY d.published, r.seq, r.start_byte`, num)
+		WHERE r.entity IN (`+in+`) ORDER BY r.entity, d.published, r.seq, r.start_byte`, args...)
 	if err != nil {
-		return fmt.Errorf("read roles of %s: %w", e.ID, err)
+		return fmt.Errorf("read roles of entities: %w", err)
 	}
-	var facts []roleRow
 	for rows.Next() {
+		var num, ended int64
 		var r roleRow
-		var ended int64
-		if err := rows.Scan(&r.role, &r.key, &ended, &r.doc, text{&r.published}, &r.start, &r.end); err != nil {
+		if err := rows.Scan(&num, &r.role, &r.key, &ended, &r.doc, text{&r.published}, &r.start, &r.end); err != nil {
 			rows.Close()
-			return fmt.Errorf("read roles of %s: %w", e.ID, err)
+			return fmt.Errorf("read roles of entities: %w", err)
 		}
 		r.ended = ended != 0
-		facts = append(facts, r)
+		facts[index[num]] = append(facts[index[num]], r)
 	}
 	if err := rows.Close(); err != nil {
-		return fmt.Errorf("read roles of %s: %w", e.ID, err)
+		return fmt.Errorf("read roles of entities: %w", err)
 	}
-	e.Roles = roleSpans(facts)
+	for i := range es {
+		es[i].Roles = roleSpans(facts[i])
+	}
 	return nil
 }
 

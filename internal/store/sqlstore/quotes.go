@@ -349,21 +349,31 @@ func (db *DB) statements(ctx context.Context, query string, args ...any) ([]stor
 	if err := rows.Close(); err != nil {
 		return nil, fmt.Errorf("read statements: %w", err)
 	}
-	for i := range out {
-		num, _ := statementNum(out[i].ID)
-		rows, err := db.read.QueryContext(ctx, `SELECT `+quoteColumns+` FROM quotes q JOIN documents d ON d.seq = q.seq
-			WHERE q.statement = $1 ORDER BY d.published, d.seq, q.start_byte`, num)
-		if err != nil {
-			return nil, fmt.Errorf("renderings of %s: %w", out[i].ID, err)
-		}
-		qs, sp, err := scanQuotes(rows)
-		if err != nil {
-			return nil, fmt.Errorf("renderings of %s: %w", out[i].ID, err)
-		}
-		if err := speakers(ctx, db.read, qs, sp); err != nil {
-			return nil, fmt.Errorf("renderings of %s: %w", out[i].ID, err)
-		}
-		out[i].Renderings = qs
+	if len(out) == 0 {
+		return out, nil
+	}
+	// The renderings of the whole page in one query.
+	index := make(map[string]int, len(out))
+	nums := make([]any, len(out))
+	for i, st := range out {
+		index[st.ID] = i
+		nums[i], _ = statementNum(st.ID)
+	}
+	rows, err = db.read.QueryContext(ctx, `SELECT `+quoteColumns+` FROM quotes q JOIN documents d ON d.seq = q.seq
+		WHERE q.statement IN (`+placeholders(1, len(out))+`) ORDER BY q.statement, d.published, d.seq, q.start_byte`, nums...)
+	if err != nil {
+		return nil, fmt.Errorf("read renderings: %w", err)
+	}
+	qs, sp, err := scanQuotes(rows)
+	if err != nil {
+		return nil, fmt.Errorf("read renderings: %w", err)
+	}
+	if err := speakers(ctx, db.read, qs, sp); err != nil {
+		return nil, fmt.Errorf("read renderings: %w", err)
+	}
+	for _, q := range qs {
+		i := index[q.Statement]
+		out[i].Renderings = append(out[i].Renderings, q)
 	}
 	return out, nil
 }
