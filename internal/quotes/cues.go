@@ -463,6 +463,11 @@ func (x *extractor) verbSlot(k int) bool {
 	if j < 0 {
 		return false
 	}
+	if k+1 < len(x.doc.Tokens) && x.inRegion[k+1] >= 0 {
+		if r := x.regions[x.inRegion[k+1]]; r.open == k+1 && r.first < r.end && x.startsUpper(r.first) {
+			return true // "The ad claims “Jeb is …”": a quoted sentence follows
+		}
+	}
 	if j < k-1 {
 		return true // "has also noted"
 	}

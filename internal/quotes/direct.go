@@ -66,7 +66,33 @@ func (x *extractor) attributeRegion(i int) attribution {
 	if a := x.introducedBy(last); a.cue >= 0 {
 		return a
 	}
+	if a := x.nextParagraphCue(i); a.cue >= 0 {
+		return a
+	}
 	return x.lastSpeaker(last)
+}
+
+// nextParagraphCue returns the attribution of a paragraph that is one
+// whole quotation when the next paragraph opens with a quotation whose
+// cue follows it: “…” ¶ “…,” Espinoza said. The cue introduces both.
+func (x *extractor) nextParagraphCue(i int) attribution {
+	r := x.regions[i]
+	if r.close < 0 || r.continued || r.continues || i+1 >= len(x.regions) {
+		return none
+	}
+	p := x.doc.Paragraphs[r.para]
+	if last := x.doc.Sentences[p.EndSentence-1].EndToken; r.after < last {
+		return none
+	}
+	n := x.regions[i+1]
+	if n.para != r.para+1 || n.continued || n.close < 0 || !x.opensSentence(n) || x.sentOf[n.open] != int32(x.doc.Paragraphs[n.para].FirstSentence) {
+		return none
+	}
+	ci := x.cueAfter(n)
+	if ci < 0 || x.cues[ci].kind == accordingTo {
+		return none
+	}
+	return x.attributionOf(ci)
 }
 
 // lastSpeaker returns the attribution of the last cue of sentence s that
@@ -158,6 +184,11 @@ func (x *extractor) cueAfter(r region) int {
 	_, end := x.sentence(k)
 	if k > 0 && x.sentOf[k] != x.sentOf[k-1] && !x.startsLower(k) {
 		return -1 // the quotation ended its sentence
+	}
+	if r.end > r.first && x.isPunct(r.end-1, ".") && (x.isKind(k, text.Word) || x.isKind(k, text.Abbrev)) && x.startsUpper(k) {
+		// ''… all yours.'' He added: the marks the segmenter missed
+		// ended the sentence too.
+		return -1
 	}
 	for k < end && (x.isPunct(k, ",") || x.isKind(k, text.Dash)) {
 		k++

@@ -222,6 +222,11 @@ func (x *extractor) result(indirect []news.Quote) []news.Quote {
 		}
 	}
 	out = append(out, indirect...)
+	if q, ok := x.headlineQuote(); ok {
+		// The headline's quote holds the pieces found in it.
+		out = slices.DeleteFunc(out, func(o news.Quote) bool { return o.Start < q.End && q.Start < o.End })
+		out = append(out, q)
+	}
 	slices.SortFunc(out, func(a, b news.Quote) int { return a.Start - b.Start })
 	// Overlaps are rare (a clause that a later cue cuts short); the
 	// quotation wins over the clause, then the longer over the shorter.

@@ -180,6 +180,41 @@ func TestExtract(t *testing.T) {
 			want: []want{{words: "the election was rigged", kind: news.QuoteIndirect, speaker: "Trump", cue: "said"}},
 		},
 		{
+			name: "headline quoting its speaker in pieces",
+			text: "Issa: Hillary Clinton’s ‘Honesty Is In Question.’\n\nSunday on Fox News, Rep. Darrell Issa said the probe was serious.",
+			want: []want{
+				{words: "Hillary Clinton’s ‘Honesty Is In Question.’", kind: news.QuoteDirect, speaker: "Issa"},
+				{words: "the probe was serious", kind: news.QuoteIndirect, speaker: "Darrell Issa", cue: "said"},
+			},
+		},
+		{
+			name: "a noun-like verb before a quoted sentence",
+			text: "The ad claims “Jeb is the conservative you can trust.”",
+			want: []want{{words: "Jeb is the conservative you can trust.", kind: news.QuotePartial, speaker: "The ad", cue: "claims"}},
+		},
+		{
+			name: "doubled apostrophes end the sentence before the next cue",
+			text: "''Let's make one thing clear right upfront,'' he wrote. ''If you get offended by this post, that's your fault.'' He added: ''This latest brew is beyond hilarious.''",
+			want: []want{
+				{words: "Let's make one thing clear right upfront", kind: news.QuoteDirect, speaker: "he", cue: "wrote"},
+				{words: "If you get offended by this post, that's your fault.", kind: news.QuoteDirect, speaker: "he", cue: "wrote"},
+				{words: "This latest brew is beyond hilarious.", kind: news.QuoteDirect, speaker: "He", cue: "added"},
+			},
+		},
+		{
+			name: "a shout",
+			text: "Protesters scream “Lock her up!” at every rally.",
+			want: []want{{words: "Lock her up!", kind: news.QuotePartial, speaker: "Protesters", cue: "scream"}},
+		},
+		{
+			name: "a quoted paragraph whose cue follows in the next",
+			text: "The rally went on into the night.\n\n“I am a proven champion for governance and liberty.”\n\n“I will take that same strength of conviction to Washington,” Espinoza said.",
+			want: []want{
+				{words: "I am a proven champion for governance and liberty.", kind: news.QuoteDirect, speaker: "Espinoza", cue: "said"},
+				{words: "I will take that same strength of conviction to Washington", kind: news.QuoteDirect, speaker: "Espinoza", cue: "said"},
+			},
+		},
+		{
 			name: "mismatched and stray marks",
 			text: "He said ” that “ it was fine » and « then “ left.",
 			want: []want{

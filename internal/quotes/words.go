@@ -51,6 +51,7 @@ func buildCueForms() map[string]verbClass {
 		// manner of saying
 		"quip", "joke", "boast", "brag", "concede", "lament", "scoff",
 		"sneer", "snap", "grouse", "gush", "marvel", "tout",
+		"shout", "yell", "scream", "whisper", "mutter",
 		// committing and demanding
 		"demand", "pledge", "promise", "vow", "threaten", "propose",
 		"decline", "refuse",
