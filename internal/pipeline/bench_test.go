@@ -94,23 +94,7 @@ func BenchmarkIngestIntoCorpus(b *testing.B) {
 			ctx := context.Background()
 			st, in := corpusOf(b, size, pipeline.Options{}, article)
 			defer st.Close()
-			const perOp = pipeline.BatchSize
-			b.ReportAllocs()
-			docs := 0
-			for b.Loop() {
-				b.StopTimer()
-				batch := make([]ingest.Article, perOp)
-				for i := range batch {
-					batch[i] = article()
-				}
-				b.StartTimer()
-				_, c, err := in.Add(ctx, batch)
-				if err != nil || c.Added+c.Unchanged != perOp {
-					b.Fatalf("add: %v, %+v", err, c)
-				}
-				docs += perOp
-			}
-			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(docs), "µs/article")
+			addEach(b, in, pipeline.BatchSize, article)
 			// The comparisons a new article costs: its LSH candidates.
 			cands := 0
 			err := st.Update(ctx, func(tx store.Tx) error {
@@ -166,6 +150,28 @@ func corpusOf(b *testing.B, size int, opts pipeline.Options, article func() inge
 	return st, in
 }
 
+// addEach adds perOp new articles of article to the store of in at each
+// iteration of b, and reports the time per article.
+func addEach(b *testing.B, in *pipeline.Ingester, perOp int, article func() ingest.Article) {
+	ctx := context.Background()
+	b.ReportAllocs()
+	docs := 0
+	for b.Loop() {
+		b.StopTimer()
+		batch := make([]ingest.Article, perOp)
+		for i := range batch {
+			batch[i] = article()
+		}
+		b.StartTimer()
+		_, c, err := in.Add(ctx, batch)
+		if err != nil || c.Added+c.Unchanged != perOp {
+			b.Fatalf("add: %v, %+v", err, c)
+		}
+		docs += perOp
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(docs), "µs/article")
+}
+
 // bbcSentences returns the sentences of the BBC corpus (split at ". ").
 func bbcSentences(tb testing.TB) []string {
 	var out []string
@@ -207,23 +213,7 @@ func BenchmarkLinkIntoCorpus(b *testing.B) {
 			ctx := context.Background()
 			st, in := corpusOf(b, size, pipeline.Options{Analyzer: an}, article)
 			defer st.Close()
-			const perOp = 64
-			b.ReportAllocs()
-			docs := 0
-			for b.Loop() {
-				b.StopTimer()
-				batch := make([]ingest.Article, perOp)
-				for i := range batch {
-					batch[i] = article()
-				}
-				b.StartTimer()
-				_, c, err := in.Add(ctx, batch)
-				if err != nil || c.Added+c.Unchanged != perOp {
-					b.Fatalf("add: %v, %+v", err, c)
-				}
-				docs += perOp
-			}
-			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(docs), "µs/article")
+			addEach(b, in, 64, article)
 			// The entities a new article's names are compared with.
 			cands, n := 0, 0
 			err := st.Update(ctx, func(tx store.Tx) error {
