@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -123,7 +124,7 @@ func NewStatement(s store.StatementInfo) Statement {
 		Outlets: []string{}, Renderings: []Rendering{}}
 	for _, r := range s.Renderings {
 		out.Quotes = append(out.Quotes, QuoteID(r.Document, r.Start))
-		if r.Source != "" && !contains(out.Outlets, r.Source) {
+		if r.Source != "" && !slices.Contains(out.Outlets, r.Source) {
 			out.Outlets = append(out.Outlets, r.Source)
 		}
 		var diff []DiffPart
@@ -136,15 +137,6 @@ func NewStatement(s store.StatementInfo) Statement {
 		})
 	}
 	return out
-}
-
-func contains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // DiffPart is a run of words of a word-level comparison.

@@ -118,7 +118,13 @@ func linkStatements(ctx context.Context, tx store.Tx, d news.Document, quotes []
 	if dated {
 		from, to = day.Add(-StatementWindow).Format(time.DateOnly), day.Add(StatementWindow).Format(time.DateOnly)+"\uffff"
 	}
-	near := map[string][]store.StoredQuote{} // speaker -> their quotes near d's date
+	// The renderings of each speaker near d's date, in other documents, with
+	// their content words worked out once for all of d's quotes.
+	type rendering struct {
+		statement string
+		words     []string
+	}
+	near := map[string][]rendering{}
 	for _, q := range quotes {
 		speaker := ids[q.SpeakerEntity]
 		if q.SpeakerEntity < 0 || speaker == "" || q.End <= q.Start {
@@ -126,20 +132,23 @@ func linkStatements(ctx context.Context, tx store.Tx, d news.Document, quotes []
 		}
 		cands, ok := near[speaker]
 		if !ok && dated {
-			var err error
-			if cands, err = tx.SpeakerQuotes(ctx, speaker, from, to, 0); err != nil {
+			stored, err := tx.SpeakerQuotes(ctx, speaker, from, to, 0)
+			if err != nil {
 				return err
+			}
+			for _, c := range stored {
+				// One article does not render one utterance twice.
+				if c.Document != d.ID && c.Statement != "" {
+					cands = append(cands, rendering{c.Statement, ContentWords(c.Text)})
+				}
 			}
 			near[speaker] = cands
 		}
 		words := ContentWords(d.Text[q.Start:q.End])
 		best, bestScore := "", 0.0
 		for _, c := range cands {
-			if c.Document == d.ID || c.Statement == "" {
-				continue // one article does not render one utterance twice
-			}
-			if ok, score := SameUtterance(words, ContentWords(c.Text)); ok && score > bestScore {
-				best, bestScore = c.Statement, score
+			if ok, score := SameUtterance(words, c.words); ok && score > bestScore {
+				best, bestScore = c.statement, score
 			}
 		}
 		if best == "" {
@@ -151,10 +160,6 @@ func linkStatements(ctx context.Context, tx store.Tx, d news.Document, quotes []
 		if err := tx.SetQuoteStatement(ctx, d.ID, q.Start, best); err != nil {
 			return err
 		}
-		near[speaker] = append(near[speaker], store.StoredQuote{
-			Document: d.ID, Start: q.Start, End: q.End, Kind: q.Kind, Text: d.Text[q.Start:q.End],
-			Statement: best, Published: d.Published,
-		})
 	}
 	return nil
 }
