@@ -17,7 +17,7 @@ import (
 // Version identifies what Analyze produces; stored analyses of an older
 // version are redone by `parallax analyze`. Raise it whenever a change to
 // this package or to the models changes the output.
-const Version = 5
+const Version = 6
 
 // Analyzer runs the per-document analysis. It is safe for concurrent use.
 type Analyzer struct {

@@ -149,7 +149,11 @@ func Score(d Document, preds []Prediction) Result {
 		}
 	}
 	for i, p := range preds {
-		if p.Quoted {
+		// A prediction is a direct quote when the system says it
+		// quotes, or, by the rule the gold follows, when at least half
+		// of its characters are inside quotation marks: a reported
+		// clause that is mostly quoted words.
+		if p.Quoted || isQuoted(d.Text, quoted, p.Content) {
 			dp = append(dp, i)
 		}
 	}
@@ -332,12 +336,22 @@ func isQuoted(txt string, mask []bool, spans []Span) bool {
 func Predictions(a news.Analysis) []Prediction {
 	var out []Prediction
 	group := map[Span]int{} // cue -> prediction
+	held := Span{}          // the reported clause that holds the partial quotes after it
 	for _, q := range a.Quotes {
 		content := Span{Start: q.Start, End: q.End}
-		quoted := q.Kind == news.QuoteDirect || q.Kind == news.QuotePartial
+		// A partial quote inside a reported clause is part of the
+		// clause's attribution, which is a direct quote only when mostly
+		// quoted (see Score).
+		inside := q.Kind == news.QuotePartial && held.Start <= q.Start && q.End <= held.End
+		quoted := q.Kind == news.QuoteDirect || q.Kind == news.QuotePartial && !inside
+		if q.Kind == news.QuoteIndirect {
+			held = content
+		}
 		if q.Cue.End > q.Cue.Start {
 			if i, ok := group[q.Cue]; ok {
-				out[i].Content = append(out[i].Content, content)
+				if !inside { // the clause's fragment covers it already
+					out[i].Content = append(out[i].Content, content)
+				}
 				out[i].Quoted = out[i].Quoted || quoted
 				continue
 			}

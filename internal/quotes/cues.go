@@ -33,6 +33,7 @@ const (
 	structural                     // “…,” she elaborated: a verb known by its place
 	label                          // TRUMP: … (a transcript's speaker label)
 	nounCue                        // Trump's criticism of …: the possessor speaks
+	credit                         // “…” ― Sonya Herridge: the name after the dash speaks
 )
 
 // findCues finds the cue words and phrases outside quotation marks.

@@ -181,6 +181,9 @@ func (x *extractor) cueAfter(r region) int {
 	if k >= len(x.doc.Tokens) {
 		return -1
 	}
+	if ci := x.creditAfter(r); ci >= 0 {
+		return ci
+	}
 	_, end := x.sentence(k)
 	if k > 0 && x.sentOf[k] != x.sentOf[k-1] && !x.startsLower(k) {
 		return -1 // the quotation ended its sentence
@@ -226,6 +229,59 @@ func (x *extractor) cueAfter(r region) int {
 		}
 	}
 	return -1
+}
+
+// creditAfter finds the credit line of a quotation set apart, as in a
+// collection of readers' voices or a pull quote: “…” ― Sonya Herridge;
+// “…” — Edwin G. Monroy, 34. The dash must follow the closing mark on
+// its line, and a name of one to six capitalized words must end the
+// line or be followed by a comma. It returns the cue, at the dash, or -1.
+func (x *extractor) creditAfter(r region) int {
+	k := r.after
+	if x.isPunct(k, ",") {
+		k++
+	}
+	if k >= len(x.doc.Tokens) || !x.isKind(k, text.Dash) || x.paraOf(k) != r.para || x.lineBreakBefore(k) {
+		return -1
+	}
+	end := x.creditName(k)
+	if end < 0 {
+		return -1
+	}
+	if ci := x.cueAt[k]; ci >= 0 {
+		return int(ci)
+	}
+	return x.addCue(cue{start: k, end: k + 1, class: speech, kind: credit, inner: -1})
+}
+
+// creditName returns the end of the name that follows the dash at token
+// k in a credit line, or -1 when no name ends the line there.
+func (x *extractor) creditName(k int) int {
+	j := k + 1
+	n := len(x.doc.Tokens)
+	for j < n && j < k+8 && !x.lineBreakBefore(j) && x.inRegion[j] < 0 {
+		if x.isWordish(j) && x.startsUpper(j) || j > k+1 && (x.isPunct(j, ".") && x.doc.Tokens[j].Start == x.doc.Tokens[j-1].End) {
+			j++
+			continue
+		}
+		break
+	}
+	if j == k+1 || j-(k+1) > 6 {
+		return -1
+	}
+	if j < n && !x.lineBreakBefore(j) && x.inRegion[j] < 0 && !x.isPunct(j, ",") && !x.isPunct(j, ".") {
+		return -1
+	}
+	return j
+}
+
+// lineBreakBefore reports whether a line break separates token k from
+// the token before it.
+func (x *extractor) lineBreakBefore(k int) bool {
+	if k == 0 {
+		return true
+	}
+	return strings.Contains(x.txt[x.doc.Tokens[k-1].End:x.doc.Tokens[k].Start], "\n")
 }
 
 // cueBefore finds the nearest cue before the opening mark in its
@@ -306,7 +362,7 @@ func (x *extractor) colonBefore(r region) attribution {
 // a name or title in quotation marks, or a short unattributed phrase (a
 // scare quote).
 func (x *extractor) regionQuote(i int, r region) (news.Quote, bool) {
-	if r.first >= r.end || r.absorbed {
+	if r.first >= r.end {
 		return news.Quote{}, false
 	}
 	a := x.attrs[i]
@@ -328,9 +384,9 @@ func (x *extractor) regionQuote(i int, r region) (news.Quote, bool) {
 		return news.Quote{}, false
 	}
 	q := news.Quote{Start: sp.Start, End: sp.End, Kind: news.QuotePartial, SpeakerEntity: -1}
-	if opens || r.continued || introduced {
+	if (opens || r.continued || introduced) && !r.absorbed {
 		q.Kind = news.QuoteDirect
-	} else if words <= 2 && !r.clause && !(a.cue >= 0 && x.cues[a.cue].start >= r.after) && !x.exclaims(r) {
+	} else if words <= 2 && !r.clause && !r.absorbed && !(a.cue >= 0 && x.cues[a.cue].start >= r.after) && !x.exclaims(r) {
 		// One or two words inside the writer's sentence: a scare
 		// quote or a label (hailed the vote as “fantastic”), not a
 		// statement of their own.

@@ -216,9 +216,16 @@ func (x *extractor) mentionSpan(mi int) news.Span {
 // news.Quotes, in text order and without overlaps.
 func (x *extractor) result(indirect []news.Quote) []news.Quote {
 	out := make([]news.Quote, 0, len(x.regions)+len(indirect))
+	var absorbed map[int]bool // where the quotes of absorbed regions start
 	for i, r := range x.regions {
 		if q, ok := x.regionQuote(i, r); ok {
 			out = append(out, q)
+			if r.absorbed {
+				if absorbed == nil {
+					absorbed = map[int]bool{}
+				}
+				absorbed[q.Start] = true
+			}
 		}
 	}
 	out = append(out, indirect...)
@@ -227,19 +234,35 @@ func (x *extractor) result(indirect []news.Quote) []news.Quote {
 		out = slices.DeleteFunc(out, func(o news.Quote) bool { return o.Start < q.End && q.Start < o.End })
 		out = append(out, q)
 	}
-	slices.SortFunc(out, func(a, b news.Quote) int { return a.Start - b.Start })
-	// Overlaps are rare (a clause that a later cue cuts short); the
+	slices.SortFunc(out, func(a, b news.Quote) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End // a clause before the quoted words it starts with
+	})
+	// A reported clause holds the partial quotes of its own cue. Other
+	// overlaps are rare (a clause that a later cue cuts short); the
 	// quotation wins over the clause, then the longer over the shorter.
 	kept := out[:0]
+	top := -1 // the last kept quote that no other holds
 	for _, q := range out {
-		if n := len(kept); n > 0 && q.Start < kept[n-1].End {
-			prev := &kept[n-1]
-			if prev.Kind == news.QuoteIndirect && q.Kind != news.QuoteIndirect || prev.Kind == q.Kind && q.End-q.Start > prev.End-prev.Start {
-				*prev = q
+		if top < 0 || q.Start >= kept[top].End {
+			if absorbed[q.Start] && q.Kind == news.QuotePartial {
+				continue // its clause was dropped, and it is no statement alone
 			}
+			kept = append(kept, q)
+			top = len(kept) - 1
 			continue
 		}
-		kept = append(kept, q)
+		prev := &kept[top]
+		if prev.Kind == news.QuoteIndirect && q.Kind == news.QuotePartial && q.Cue == prev.Cue && q.End <= prev.End {
+			kept = append(kept, q) // held by the clause
+			continue
+		}
+		if prev.Kind == news.QuoteIndirect && q.Kind != news.QuoteIndirect || prev.Kind == q.Kind && q.End-q.Start > prev.End-prev.Start {
+			// The quotes the replaced one held go with it.
+			kept = append(kept[:top], q)
+		}
 	}
 	x.resolvePronouns(kept)
 	return kept

@@ -3,7 +3,6 @@ package quotes
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/text"
@@ -36,7 +35,7 @@ func (x *extractor) indirectQuotes() []news.Quote {
 			continue
 		}
 		// The regions in the clause that no other cue attributes.
-		quoted, own := 0, 0
+		own := 0
 		inside = inside[:0]
 		lo := sort.Search(len(x.regions), func(i int) bool { return x.regions[i].open >= from })
 		for i := lo; i < len(x.regions) && x.regions[i].open < to; i++ {
@@ -47,21 +46,24 @@ func (x *extractor) indirectQuotes() []news.Quote {
 				own++
 			}
 			inside = append(inside, i)
-			s := x.span(x.regions[i].open, x.regions[i].after)
-			quoted += utf8.RuneCountInString(x.txt[s.Start:s.End])
 		}
 		if own < attributed[ci] {
 			continue // the cue introduces a quotation elsewhere: he said, “…”
 		}
 		content := x.span(from, to)
-		if len(inside) > 0 && 2*quoted >= utf8.RuneCountInString(x.txt[content.Start:content.End]) {
+		if len(inside) > 0 && x.quotedClause(from, to) {
 			for _, i := range inside {
 				x.attrs[i] = a
 				x.regions[i].clause = true
 			}
 			continue
 		}
+		// The writer's clause holds the quoted words: the clause is
+		// the indirect quote, and the words in it are partial quotes of
+		// the same attribution ("called it a “sacred duty” of the
+		// nation").
 		for _, i := range inside {
+			x.attrs[i] = a
 			x.regions[i].absorbed = true
 		}
 		q := news.Quote{Start: content.Start, End: content.End, Kind: news.QuoteIndirect}
@@ -76,6 +78,24 @@ func (x *extractor) indirectQuotes() []news.Quote {
 		}
 	}
 	return out
+}
+
+// quotedClause reports whether the reported clause [from, to) is, but
+// for a word or so, quoted words: then the quotation is what is
+// reported, not a clause of the writer's around it. At most one word in
+// ten may stand outside quotation marks.
+func (x *extractor) quotedClause(from, to int) bool {
+	words, outside := 0, 0
+	for k := from; k < to; k++ {
+		if !x.isWordish(k) {
+			continue
+		}
+		words++
+		if x.inRegion[k] < 0 {
+			outside++
+		}
+	}
+	return 10*outside <= words
 }
 
 // otherPart returns the other fragment of the content [from, to) of a

@@ -99,7 +99,17 @@ func TestExtract(t *testing.T) {
 		{
 			name: "partial quote",
 			text: "Ayatollah Khamenei called it a “sacred duty and obligation” of the Iranian nation.",
-			want: []want{{words: "sacred duty and obligation", kind: news.QuotePartial, speaker: "Khamenei", cue: "called"}},
+			// The writer's clause is what Khamenei is reported to
+			// have said; the quoted words in it are his own.
+			want: []want{
+				{words: "it a “sacred duty and obligation” of the Iranian nation", kind: news.QuoteIndirect, speaker: "Khamenei", cue: "called"},
+				{words: "sacred duty and obligation", kind: news.QuotePartial, speaker: "Khamenei", cue: "called"},
+			},
+		},
+		{
+			name: "a clause that is all quotation is the quotation alone",
+			text: "Khamenei said “this bond is vital for both countries.”",
+			want: []want{{words: "this bond is vital for both countries.", kind: news.QuotePartial, speaker: "Khamenei", cue: "said"}},
 		},
 		{
 			name: "scare quotes and names are no statements",
@@ -215,9 +225,18 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "credit lines after a dash",
+			text: "Readers wrote in.\n\n“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant of our culture and lives.”— Pamela Padilla, 41.",
+			want: []want{
+				{words: "He represents our greatest shame.", kind: news.QuoteDirect, speaker: "Sonya Herridge", cue: "―"},
+				{words: "He is ignorant of our culture and lives.", kind: news.QuoteDirect, speaker: "Pamela Padilla", cue: "—"},
+			},
+		},
+		{
 			name: "mismatched and stray marks",
 			text: "He said ” that “ it was fine » and « then “ left.",
 			want: []want{
+				{words: "” that “ it was fine » and « then “ left", kind: news.QuoteIndirect, speaker: "He", cue: "said"},
 				{words: "it was fine", kind: news.QuotePartial, speaker: "He", cue: "said"},
 				{words: "then", kind: news.QuotePartial, speaker: "He", cue: "said"},
 			},
@@ -269,13 +288,19 @@ func checkSpans(t *testing.T, txt string, qs []news.Quote) {
 			(whole || utf8.RuneStart(txt[s.Start]) && (s.End == len(txt) || utf8.RuneStart(txt[s.End])))
 	}
 	prevEnd := 0
+	var outer news.Quote // the last quote that no other holds
 	for _, q := range qs {
 		content := news.Span{Start: q.Start, End: q.End}
-		if !valid(content, false) || q.Start < prevEnd {
+		// Quotes follow one another without overlapping, but for the
+		// partial quotes a reported clause holds: same cue, inside it.
+		held := outer.Kind == news.QuoteIndirect && q.Kind == news.QuotePartial && q.Cue == outer.Cue && q.Start >= outer.Start && q.End <= outer.End
+		if !valid(content, false) || q.Start < prevEnd && !held {
 			t.Errorf("bad content span %d-%d after %d", q.Start, q.End, prevEnd)
 			continue
 		}
-		prevEnd = q.End
+		if !held {
+			prevEnd, outer = q.End, q
+		}
 		if !valid(q.Cue, true) || !valid(q.Speaker, true) || !valid(q.Addressee, true) || !valid(q.Via, true) {
 			t.Errorf("bad span in %+v", q)
 		}

@@ -58,6 +58,13 @@ func (x *extractor) attribute(ci int) attribution {
 			a.speaker = x.span(k, c.start)
 		}
 		return a
+	case credit:
+		if mi := x.mentionAt[c.end]; mi >= 0 {
+			a.speaker, a.speakerEntity = x.mentionSpan(int(mi)), x.ms[mi].Entity
+		} else if e := x.creditName(c.start); e > c.end {
+			a.speaker = x.span(c.end, e)
+		}
+		return a
 	case termsCue:
 		a.speaker, a.speakerEntity = x.clauseSubject(first, c.start)
 		return a

@@ -59,6 +59,8 @@ func buildCueForms() map[string]verbClass {
 		"accuse", "blast", "criticize", "criticise", "praise", "condemn",
 		"denounce", "dismiss", "mock", "ridicule", "slam", "defend",
 		"endorse", "reject", "blame", "call", "cite",
+		"attack", "applaud", "hail", "welcome", "bash", "fault", "rip",
+		"challenge", "dispute", "express", "discuss", "describe",
 	)
 	forms(speech, "speak", "speaks", "spoke", "speaking")
 	forms(speech, "show", "shows", "showed", "showing", "shown")
