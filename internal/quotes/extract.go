@@ -256,7 +256,9 @@ func (x *extractor) result(indirect []news.Quote) []news.Quote {
 		}
 		prev := &kept[top]
 		if prev.Kind == news.QuoteIndirect && q.Kind == news.QuotePartial && q.Cue == prev.Cue && q.End <= prev.End {
-			kept = append(kept, q) // held by the clause
+			if q.Start > prev.Start { // quotes are told apart by where they start
+				kept = append(kept, q) // held by the clause
+			}
 			continue
 		}
 		if prev.Kind == news.QuoteIndirect && q.Kind != news.QuoteIndirect || prev.Kind == q.Kind && q.End-q.Start > prev.End-prev.Start {
