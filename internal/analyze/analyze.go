@@ -12,12 +12,13 @@ import (
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/quotes"
 	"github.com/parallax-news/parallax/internal/text"
+	"github.com/parallax-news/parallax/internal/timex"
 )
 
 // Version identifies what Analyze produces; stored analyses of an older
 // version are redone by `parallax analyze`. Raise it whenever a change to
 // this package or to the models changes the output.
-const Version = 6
+const Version = 7
 
 // Analyzer runs the per-document analysis. It is safe for concurrent use.
 type Analyzer struct {
@@ -81,6 +82,7 @@ func (a *Analyzer) Analyze(txt string) news.Analysis {
 	out.Mentions = descriptors(txt, words, doc, spans, out.Mentions)
 	out.Mentions = pronouns(txt, doc, out.Mentions)
 	out.Quotes = quotes.Extract(txt, doc, out.Mentions)
+	out.Times = timex.Tag(txt)
 	return out
 }
 

@@ -51,6 +51,29 @@ type Analysis struct {
 	Tokens     []Span
 	Mentions   []Mention
 	Quotes     []Quote
+	Times      []Time
+}
+
+// TIMEX3 types of time expressions.
+const (
+	TimeDate     = "DATE"
+	TimeTime     = "TIME"
+	TimeDuration = "DURATION"
+	TimeSet      = "SET"
+)
+
+// Time is a time expression in a document: "on Sunday", "last week",
+// "25 February 2019", "the 11-year war". What it means often depends on
+// the article's date, which the text alone does not give, so the analysis
+// keeps an anchor-independent reading (Expr) that package timex resolves
+// against the publication date into a TIMEX3 value.
+type Time struct {
+	Start, End int    // byte span of the expression
+	Type       string // TimeDate, TimeTime, TimeDuration or TimeSet
+	// Expr is the reading of the expression before anchoring, in the
+	// notation of package timex: a TIMEX3 value when the text fixes it
+	// alone ("2019-02-25", "P11Y"), a relative form otherwise.
+	Expr string
 }
 
 // Quote kinds.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -43,11 +44,15 @@ func (tx *Tx) PutAnalysis(ctx context.Context, id string, a news.Analysis) error
 		tx.analysed = map[string]bool{}
 	}
 	tx.analysed[id] = true
-	_, err := tx.tx.ExecContext(ctx, `INSERT INTO analyses (seq, version, paragraphs, sentences, tokens)
-		VALUES ($1, $2, $3, $4, $5)
+	times, err := encodeTimes(a.Times)
+	if err != nil {
+		return fmt.Errorf("put analysis of %s: %w", id, err)
+	}
+	_, err = tx.tx.ExecContext(ctx, `INSERT INTO analyses (seq, version, paragraphs, sentences, tokens, times)
+		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (seq) DO UPDATE SET version = excluded.version, paragraphs = excluded.paragraphs,
-			sentences = excluded.sentences, tokens = excluded.tokens`,
-		seq, a.Version, encodeSpans(a.Paragraphs), encodeSpans(a.Sentences), encodeSpans(a.Tokens))
+			sentences = excluded.sentences, tokens = excluded.tokens, times = excluded.times`,
+		seq, a.Version, encodeSpans(a.Paragraphs), encodeSpans(a.Sentences), encodeSpans(a.Tokens), times)
 	if err != nil {
 		return fmt.Errorf("put analysis of %s: %w", id, err)
 	}
@@ -111,10 +116,10 @@ func (tx *Tx) mentionInsert(ctx context.Context, n int) (*sql.Stmt, error) {
 func (db *DB) Analysis(ctx context.Context, id string) (news.Analysis, error) {
 	var seq int64
 	var version sql.NullInt64
-	var paras, sents, toks []byte
-	err := db.read.QueryRowContext(ctx, `SELECT d.seq, a.version, a.paragraphs, a.sentences, a.tokens
+	var paras, sents, toks, times []byte
+	err := db.read.QueryRowContext(ctx, `SELECT d.seq, a.version, a.paragraphs, a.sentences, a.tokens, a.times
 		FROM documents d LEFT JOIN analyses a ON a.seq = d.seq WHERE d.id = $1`, id).
-		Scan(&seq, &version, &paras, &sents, &toks)
+		Scan(&seq, &version, &paras, &sents, &toks, &times)
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Analysis{}, fmt.Errorf("analysis of %s: %w", id, store.ErrNotFound)
 	}
@@ -132,6 +137,9 @@ func (db *DB) Analysis(ctx context.Context, id string) (news.Analysis, error) {
 		if *f.dst, err = decodeSpans(f.src); err != nil {
 			return news.Analysis{}, fmt.Errorf("read analysis of %s: %w", id, err)
 		}
+	}
+	if a.Times, err = decodeTimes(times); err != nil {
+		return news.Analysis{}, fmt.Errorf("read times of %s: %w", id, err)
 	}
 	rows, err := db.read.QueryContext(ctx, `SELECT start_byte, end_byte, type, kind, title_start, title_end, entity
 		FROM mentions WHERE seq = $1 ORDER BY start_byte`, seq)
@@ -185,6 +193,43 @@ func (db *DB) Duplicates(ctx context.Context, id string) ([]news.Document, error
 		return nil, fmt.Errorf("list duplicates of %s: %w", id, err)
 	}
 	return docs, nil
+}
+
+// storedTime is how a time expression is kept in analyses.times.
+type storedTime struct {
+	Start int    `json:"s"`
+	End   int    `json:"e"`
+	Type  string `json:"t"`
+	Expr  string `json:"x"`
+}
+
+// encodeTimes stores the time expressions of an analysis as JSON; none
+// is NULL.
+func encodeTimes(ts []news.Time) ([]byte, error) {
+	if len(ts) == 0 {
+		return nil, nil
+	}
+	st := make([]storedTime, len(ts))
+	for i, t := range ts {
+		st[i] = storedTime{Start: t.Start, End: t.End, Type: t.Type, Expr: t.Expr}
+	}
+	return json.Marshal(st)
+}
+
+// decodeTimes reads what encodeTimes stored.
+func decodeTimes(b []byte) ([]news.Time, error) {
+	if len(b) == 0 {
+		return nil, nil
+	}
+	var st []storedTime
+	if err := json.Unmarshal(b, &st); err != nil {
+		return nil, err
+	}
+	ts := make([]news.Time, len(st))
+	for i, t := range st {
+		ts[i] = news.Time{Start: t.Start, End: t.End, Type: t.Type, Expr: t.Expr}
+	}
+	return ts, nil
 }
 
 // encodeSpans stores spans compactly: each as two unsigned varints, the gap

@@ -20,6 +20,10 @@ func sampleAnalysis(version int) news.Analysis {
 			{Start: 42, End: 60, Type: news.TypeLocation, Kind: news.KindName, Entity: 1},
 			{Start: 61, End: 90, Type: news.TypePerson, Kind: news.KindDescriptor, Entity: 0},
 		},
+		Times: []news.Time{
+			{Start: 21, End: 30, Type: news.TimeDate, Expr: "2022-05-08"},
+			{Start: 31, End: 40, Type: news.TimeDuration, Expr: "P11Y"},
+		},
 	}
 }
 

@@ -1,0 +1,231 @@
+package timex_test
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/timex"
+)
+
+// found is a tagged expression as a test writes it.
+type found struct{ text, typ, expr string }
+
+func tagged(txt string) []found {
+	var out []found
+	for _, t := range timex.Tag(txt) {
+		out = append(out, found{txt[t.Start:t.End], t.Type, t.Expr})
+	}
+	return out
+}
+
+func TestTag(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []found
+	}{
+		{"The talks ended on Sunday.", []found{{"Sunday", "DATE", "DOW7<"}}},
+		{"He will travel to Paris on Sunday.", []found{{"Sunday", "DATE", "DOW7>"}}},
+		{"They met on Monday morning.", []found{{"Monday morning", "TIME", "DOW1<TMO"}}},
+		{"Prices rose 3% last week.", []found{{"last week", "DATE", "WEEK-1"}}},
+		{"The vote was held on 25 February 2019.", []found{{"25 February 2019", "DATE", "2019-02-25"}}},
+		{"It was signed on Feb. 25, 2019, in Hanoi.", []found{{"Feb. 25, 2019", "DATE", "2019-02-25"}}},
+		{"The report is dated 1998-08-07.", []found{{"1998-08-07", "DATE", "1998-08-07"}}},
+		{"He arrived on Monday, February 25.", []found{{"Monday, February 25", "DATE", "XXXX-02-25/1"}}},
+		{"The 11-year war has killed thousands.", []found{{"11-year", "DURATION", "P11Y"}}},
+		{"They talked for two hours.", []found{{"two hours", "DURATION", "PT2H"}}},
+		{"The company was founded two years ago.", []found{{"two years ago", "DATE", "AGO:P2Y"}}},
+		{"Sales fell in the third quarter.", []found{{"the third quarter", "DATE", "XXXX-Q3"}}},
+		{"Third-quarter profit rose.", []found{{"Third-quarter", "DATE", "XXXX-Q3"}}},
+		{"Trade grew in the 1990s.", []found{{"the 1990s", "DATE", "199"}}},
+		{"Prices are rising now.", []found{{"now", "DATE", "PRESENT_REF"}}},
+		{"Exports fell in recent years.", []found{{"recent years", "DATE", "PAST_REF"}}},
+		{"The war has lasted several months.", []found{{"several months", "DURATION", "PXM"}}},
+		{"The paper is printed daily.", []found{{"daily", "SET", "P1D"}}},
+		{"He jogs every week.", []found{{"every week", "SET", "P1W"}}},
+		{"The plant opened yesterday.", []found{{"yesterday", "DATE", "DAY-1"}}},
+		{"Fighting has continued since 2011.", []found{{"2011", "DATE", "2011"}}},
+		{"Shares rose earlier this year.", []found{{"earlier this year", "DATE", "YEAR+0"}}},
+		{"The boy, a 6-year-old, was unhurt.", nil},
+		{"You may go home.", nil},
+		{"Sun Microsystems rose.", nil},
+		{"The flight left at 10:35 a.m. Wednesday.", []found{{"10:35 a.m. Wednesday", "TIME", "DOW3<T10:35"}}},
+		{"He was born in nineteen ninety-six.", []found{{"nineteen ninety-six", "DATE", "1996"}}},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := tagged(tt.text); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Tag(%q)\n got %v\nwant %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestResolve(t *testing.T) {
+	for _, tt := range []struct {
+		expr, anchor string
+		want         timex.Value
+	}{
+		// "on Sunday" in an article of Monday 9 May 2022, and of Sunday 8 May
+		{"DOW7<", "2022-05-09", timex.Value{TIMEX: "2022-05-08", Earliest: "2022-05-08", Latest: "2022-05-08", Precision: "day"}},
+		{"DOW7<", "2022-05-08", timex.Value{TIMEX: "2022-05-08", Earliest: "2022-05-08", Latest: "2022-05-08", Precision: "day"}},
+		{"DOW7>", "2022-05-09", timex.Value{TIMEX: "2022-05-15", Earliest: "2022-05-15", Latest: "2022-05-15", Precision: "day"}},
+		{"DOW7", "2022-05-09T14:00:00Z", timex.Value{TIMEX: "2022-05-08", Earliest: "2022-05-08", Latest: "2022-05-08", Precision: "day"}},
+		{"DOW5<<", "2022-05-13", timex.Value{TIMEX: "2022-05-06", Earliest: "2022-05-06", Latest: "2022-05-06", Precision: "day"}},
+		{"DOW1<TMO", "2022-05-10", timex.Value{TIMEX: "2022-05-09TMO", Earliest: "2022-05-09", Latest: "2022-05-09", Precision: "time"}},
+		{"WEEK-1", "2022-05-09", timex.Value{TIMEX: "2022-W18", Earliest: "2022-05-02", Latest: "2022-05-08", Precision: "week"}},
+		{"XXXX-03<", "2022-05-09", timex.Value{TIMEX: "2022-03", Earliest: "2022-03-01", Latest: "2022-03-31", Precision: "month"}},
+		{"XXXX-03<", "2022-11-20", timex.Value{TIMEX: "2022-03", Earliest: "2022-03-01", Latest: "2022-03-31", Precision: "month"}},
+		{"XXXX-03>", "2022-11-20", timex.Value{TIMEX: "2023-03", Earliest: "2023-03-01", Latest: "2023-03-31", Precision: "month"}},
+		{"XXXX-12-15", "1989-10-27", timex.Value{TIMEX: "1989-12-15", Earliest: "1989-12-15", Latest: "1989-12-15", Precision: "day"}},
+		{"AGO:P2Y", "2022-05-09", timex.Value{TIMEX: "2020", Earliest: "2020-01-01", Latest: "2020-12-31", Precision: "year"}},
+		{"DAY-1", "2022-05-09", timex.Value{TIMEX: "2022-05-08", Earliest: "2022-05-08", Latest: "2022-05-08", Precision: "day"}},
+		{"DAY+0", "2022-05", timex.Value{TIMEX: "2022-05", Earliest: "2022-05-01", Latest: "2022-05-31", Precision: "month"}},
+		{"YEAR+0", "2022-05-09", timex.Value{TIMEX: "2022", Earliest: "2022-01-01", Latest: "2022-12-31", Precision: "year"}},
+		{"MONTH+1", "2022-12-09", timex.Value{TIMEX: "2023-01", Earliest: "2023-01-01", Latest: "2023-01-31", Precision: "month"}},
+		{"XXXX-Q3", "1989-10-27", timex.Value{TIMEX: "1989-Q3", Earliest: "1989-07-01", Latest: "1989-09-30", Precision: "quarter"}},
+		{"XXXX-Q4", "1990-02-01", timex.Value{TIMEX: "1989-Q4", Earliest: "1989-10-01", Latest: "1989-12-31", Precision: "quarter"}},
+		{"QUARTER-1", "1990-01-15", timex.Value{TIMEX: "1989-Q4", Earliest: "1989-10-01", Latest: "1989-12-31", Precision: "quarter"}},
+		{"P11Y", "2022-05-09", timex.Value{TIMEX: "P11Y", Precision: "duration"}},
+		{"PT3H", "", timex.Value{TIMEX: "PT3H", Precision: "duration"}},
+		{"199", "", timex.Value{TIMEX: "199", Earliest: "1990-01-01", Latest: "1999-12-31", Precision: "decade"}},
+		{"2019-02-25", "", timex.Value{TIMEX: "2019-02-25", Earliest: "2019-02-25", Latest: "2019-02-25", Precision: "day"}},
+		{"XXXX-02-25", "", timex.Value{TIMEX: "XXXX-02-25", Precision: "day"}},
+		{"DOW7<", "", timex.Value{}},
+	} {
+		t.Run(tt.expr+"@"+tt.anchor, func(t *testing.T) {
+			if got := timex.Resolve(tt.expr, tt.anchor); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Resolve(%q, %q)\n got %+v\nwant %+v", tt.expr, tt.anchor, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestResolveWeekdayDate checks "Monday, February 25": with a
+// publication date, the year near it in which 25 February is a Monday;
+// without one, the first such year from the latest year the article
+// names, the other years kept as candidates.
+func TestResolveWeekdayDate(t *testing.T) {
+	v := timex.Resolve("XXXX-02-25/1", "2019-03-01")
+	if v.TIMEX != "2019-02-25" {
+		t.Errorf("with a date: got %+v", v)
+	}
+	v = timex.Resolve("XXXX-02-25/1", "")
+	if v.TIMEX != "XXXX-02-25" || len(v.Candidates) == 0 {
+		t.Fatalf("without a date: got %+v", v)
+	}
+	for _, c := range v.Candidates {
+		if c[4:] != "-02-25" {
+			t.Errorf("candidate %s is not 25 February", c)
+		}
+	}
+	for _, want := range []string{"2019-02-25", "2013-02-25", "2008-02-25", "2002-02-25"} {
+		if !contains(v.Candidates, want) {
+			t.Errorf("candidates %v lack %s", v.Candidates, want)
+		}
+	}
+	for _, tt := range []struct{ text, want string }{
+		{"The budget for 2018 was cut. On Monday, February 25, the minister resigned.", "2019-02-25"},
+		{"The protests, which began in 2011, went on. On Monday, February 25, the army fired.", "2013-02-25"},
+	} {
+		times := timex.Tag(tt.text)
+		vals := timex.ResolveDocument(times, "")
+		got := ""
+		for i, x := range times {
+			if strings.HasPrefix(tt.text[x.Start:x.End], "Monday") {
+				got = vals[i].TIMEX
+				if len(vals[i].Candidates) == 0 {
+					t.Errorf("%q: no candidates", tt.text)
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestResolveDocument(t *testing.T) {
+	text := "Acme posted first-quarter profit of $5 million, up from $4 million a year ago. The talks ended on Sunday. They will resume in March."
+	times := timex.Tag(text)
+	vals := timex.ResolveDocument(times, "2022-05-09")
+	got := map[string]string{}
+	for i, x := range times {
+		got[text[x.Start:x.End]] = vals[i].TIMEX
+	}
+	want := map[string]string{"first-quarter": "2022-Q1", "a year ago": "2021-Q1", "Sunday": "2022-05-08", "March": "2023-03"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// FuzzTag checks that Tag never panics and gives spans in bounds, on
+// UTF-8 boundaries, in order.
+func FuzzTag(f *testing.F) {
+	for _, s := range []string{"on Sunday", "Monday, February 25", "the past two months", "10:35 a.m. Wednesday", "mid-1996", "the '90s", "é 1998-08-07 ü"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, x := range timex.Tag(s) {
+			if x.Start < prev || x.End <= x.Start || x.End > len(s) {
+				t.Fatalf("bad span %d:%d in %q", x.Start, x.End, s)
+			}
+			if !utf8.ValidString(s) {
+				continue
+			}
+			if !utf8.RuneStart(s[x.Start]) || x.End < len(s) && !utf8.RuneStart(s[x.End]) {
+				t.Fatalf("span %d:%d splits a character in %q", x.Start, x.End, s)
+			}
+			prev = x.End
+			_ = timex.Resolve(x.Expr, "2022-05-09")
+		}
+	})
+}
+
+func BenchmarkTag(b *testing.B) {
+	files, _ := filepath.Glob("../../../shared/data/bbc/*/*.txt")
+	if len(files) == 0 {
+		b.Skip("../shared/data/bbc not present")
+	}
+	var texts []string
+	var size, words int64
+	for _, f := range files {
+		raw, _ := os.ReadFile(f)
+		if !utf8.Valid(raw) {
+			continue
+		}
+		texts = append(texts, string(raw))
+		size += int64(len(raw))
+		words += int64(news.Words(string(raw)))
+	}
+	var tagger timex.Tagger
+	b.SetBytes(size / int64(len(texts)))
+	b.ReportAllocs()
+	i, n := 0, 0
+	for b.Loop() {
+		times := tagger.Tag(texts[i%len(texts)])
+		vals := timex.ResolveDocument(times, "2005-03-01")
+		if len(vals) != len(times) {
+			b.Fatal("values and times differ")
+		}
+		n += len(times)
+		i++
+	}
+	if n == 0 {
+		b.Fatal("no times found")
+	}
+	b.ReportMetric(float64(words)/float64(len(texts))*float64(i)/b.Elapsed().Seconds(), "words/s")
+}
