@@ -82,7 +82,7 @@ type exportFile struct {
 	Documents  []exportDoc       `json:"documents"`
 	Entities   []export.Entity   `json:"entities"`
 	Mentions   []export.Mention  `json:"mentions"`
-	Times      []json.RawMessage `json:"times"`
+	Times      []export.Time     `json:"times"`
 	Quotes     []json.RawMessage `json:"quotes"`
 	Statements []json.RawMessage `json:"statements"`
 	Events     []json.RawMessage `json:"events"`
@@ -107,7 +107,10 @@ func exportJSON(t *testing.T, dir string, db string) exportFile {
 	if e.Entities == nil || e.Mentions == nil {
 		t.Errorf("export lacks the entities or mentions array")
 	}
-	for name, a := range map[string][]json.RawMessage{"times": e.Times, "quotes": e.Quotes, "statements": e.Statements, "events": e.Events, "conflicts": e.Conflicts} {
+	if e.Times == nil {
+		t.Errorf("export lacks the times array")
+	}
+	for name, a := range map[string][]json.RawMessage{"quotes": e.Quotes, "statements": e.Statements, "events": e.Events, "conflicts": e.Conflicts} {
 		if a == nil {
 			t.Errorf("export lacks the %q array", name)
 		}

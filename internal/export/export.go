@@ -115,7 +115,7 @@ func eachDocument(ctx context.Context, st store.Store, fn func(news.Document) er
 
 // emptyArrays are the arrays of the contract that later stages fill; the
 // export always has them, empty when nothing was found.
-var emptyArrays = []string{"times", "events", "conflicts"}
+var emptyArrays = []string{"events", "conflicts"}
 
 // writeJSON writes the export one array at a time, each streamed from the
 // store, so memory stays flat however large the store is.
@@ -161,6 +161,18 @@ func writeJSON(ctx context.Context, st store.Store, w *bufio.Writer) error {
 		}},
 	}
 	arrays = append(arrays, struct {
+		name string
+		each func(emit func(any) error) error
+	}{"times", func(emit func(any) error) error {
+		return eachAnalysed(ctx, st, func(d news.Document, a news.Analysis, _ []store.EntityLink) error {
+			for _, t := range DocumentTimes(d, a) {
+				if err := emit(t); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}}, struct {
 		name string
 		each func(emit func(any) error) error
 	}{"quotes", func(emit func(any) error) error {
@@ -232,7 +244,7 @@ type lineDocument struct {
 	Document
 	Entities []Entity   `json:"entities"`
 	Mentions []Mention  `json:"mentions"`
-	Times    []struct{} `json:"times"`
+	Times    []Time     `json:"times"`
 	Quotes   []Quote    `json:"quotes"`
 }
 
@@ -249,7 +261,7 @@ func writeJSONL(ctx context.Context, st store.Store, w *bufio.Writer) error {
 		}
 		line := lineDocument{Schema: Schema, Document: NewDocument(d),
 			Entities: nonNilSlice(entities), Mentions: nonNilSlice(mentions),
-			Times: []struct{}{}, Quotes: DocumentQuotes(d, a, links, stmts)}
+			Times: DocumentTimes(d, a), Quotes: DocumentQuotes(d, a, links, stmts)}
 		if err := enc.Encode(line); err != nil {
 			return fmt.Errorf("encode document %s: %w", d.ID, err)
 		}
