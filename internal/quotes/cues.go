@@ -34,6 +34,7 @@ const (
 	label                          // TRUMP: … (a transcript's speaker label)
 	nounCue                        // Trump's criticism of …: the possessor speaks
 	credit                         // “…” ― Sonya Herridge: the name after the dash speaks
+	thatNoun                       // the claim that …: a possessor, or no one in particular, holds it
 )
 
 // findCues finds the cue words and phrases outside quotation marks.
@@ -192,6 +193,10 @@ func (x *extractor) cueStarting(k int) (cue, bool) {
 			return cue{start: k, end: k + 1, class: thought, kind: nounCue}, true
 		}
 	}
+	if thatNouns[w] && x.is(k+1, "that") && k > 0 && x.startsLower(k) && x.looksLikeClause(k+2, len(x.doc.Tokens)) {
+		// "the claim that …", "his belief that …", "fears that …"
+		return cue{start: k, end: k + 1, class: thought, kind: thatNoun}, true
+	}
 	if backers[w] && k > 0 && x.startsLower(k) && !determiners[x.lower(k-1)] && !prepositions[x.lower(k-1)] && x.personAt(k+1) {
 		// "a super PAC backing Jeb Bush", "pastors supporting Mr. Cruz"
 		return cue{start: k, end: k + 1, class: thought, kind: verbCue}, true
@@ -267,6 +272,9 @@ var whWords = setOf("whether", "if", "why", "how", "what", "who", "whom", "when"
 // asked whether …", "is expected to …".
 func (x *extractor) unsourced(ci int) bool {
 	c := x.cues[ci]
+	if c.kind == thatNoun {
+		return true // "the claim that …" holds what it says without a holder
+	}
 	if c.kind != verbCue || c.end != c.start+1 {
 		return false
 	}
@@ -319,6 +327,10 @@ func (x *extractor) seesAs(k int) bool {
 // what follows them to their possessor: "Trump's criticism of …",
 // "Clinton's support for …", "Cruz's decision to …".
 var cueNouns = setOf("criticism", "criticisms", "support", "opposition", "attack", "attacks", "questions", "concern", "concerns", "decision", "call", "calls", "plan", "plans", "promise", "promises", "pledge", "demand", "demands", "belief", "claim", "claims", "warning", "warnings", "accusation", "accusations", "praise", "endorsement", "refusal", "willingness", "desire", "commitment", "threat", "threats", "argument", "insistence", "suggestion", "proposal", "vow", "push", "embrace", "defense", "rejection", "assertion", "complaint", "complaints", "comments", "remarks", "statement", "view", "views", "opinion", "stance", "position", "insult", "insults", "praise", "condemnation", "denial", "admission", "hope", "hopes", "fear", "fears", "wish", "intention", "bid", "effort", "efforts")
+
+// thatNouns are the nouns of saying and thinking whose "that" clause
+// is what is said or thought: "the claim that …", "fears that …".
+var thatNouns = setOf("claim", "claims", "belief", "beliefs", "allegation", "allegations", "assertion", "assertions", "argument", "arguments", "suggestion", "suggestions", "warning", "warnings", "insistence", "promise", "promises", "pledge", "assurance", "assurances", "accusation", "accusations", "charge", "charges", "contention", "conclusion", "finding", "findings", "notion", "idea", "hope", "hopes", "fear", "fears", "concern", "concerns", "worry", "worries", "view", "sense", "impression", "feeling", "admission", "acknowledgment", "acknowledgement", "announcement", "statement", "reports", "report", "rumors", "rumours", "speculation", "message", "theory", "prediction", "predictions", "expectation", "expectations", "doubts", "complaint", "complaints", "denial", "confirmation", "indication", "indications", "signal", "signs", "evidence", "proof", "recognition", "realization", "understanding", "perception", "assumption", "estimate", "estimates", "threat", "vow", "demand", "demands", "insinuation", "implication")
 
 // nounCueLinks are the words that join a cue noun to its content.
 var nounCueLinks = setOf("of", "for", "on", "about", "against", "that")

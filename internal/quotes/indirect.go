@@ -188,6 +188,8 @@ func (x *extractor) reported(ci int) (int, int, bool) {
 			// content, according to X.
 			from, to = first, c.start
 		}
+	case thatNoun:
+		from, to = c.end+1, last
 	case nounCue:
 		// The noun's complement, up to a punctuation mark: "Trump's
 		// criticism of Clinton's trade policy".

@@ -225,6 +225,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a noun of saying with its that-clause",
+			text: "Trump made the claim that thousands of people had cheered. The fear that prices would rise kept buyers away.",
+			want: []want{
+				{words: "thousands of people had cheered", kind: news.QuoteIndirect, speaker: "Trump", cue: "claim"},
+				{words: "prices would rise kept buyers away", kind: news.QuoteIndirect, speaker: "", cue: "fear"},
+			},
+		},
+		{
 			name: "credit lines after a dash",
 			text: "Readers wrote in.\n\n“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant of our culture and lives.”— Pamela Padilla, 41.",
 			want: []want{

@@ -45,6 +45,23 @@ func (x *extractor) attribute(ci int) attribution {
 		}
 		a.speaker, a.speakerEntity = x.phraseAfter(c.end, end)
 		return a
+	case thatNoun:
+		if x.possessed(c.start) {
+			mi := x.mentionAt[c.start-2]
+			a.speaker, a.speakerEntity = x.mentionSpan(int(mi)), x.ms[mi].Entity
+		} else if p := x.lower(c.start - 1); p == "his" || p == "her" || p == "their" || p == "its" {
+			// "Trump repeated his claim that …": the subject's own.
+			a.speaker, a.speakerEntity = x.subjectBefore(c.start-1, first)
+			if !a.hasSpeaker() {
+				a.speaker = x.span(c.start-1, c.start)
+			}
+		} else if v := c.start - 2; v > first && determiners[x.lower(c.start-1)] && holdingVerbs[x.lower(v)] {
+			// "Trump repeated the claim that …", "voiced concerns that"
+			a.speaker, a.speakerEntity = x.subjectBefore(v, first)
+		} else if v := c.start - 1; v > first && holdingVerbs[x.lower(v)] {
+			a.speaker, a.speakerEntity = x.subjectBefore(v, first)
+		}
+		return a
 	case viewCue, nounCue:
 		mi := x.mentionAt[c.start-2] // before the possessive
 		a.speaker, a.speakerEntity = x.mentionSpan(int(mi)), x.ms[mi].Entity
@@ -126,6 +143,10 @@ func (x *extractor) attribute(ci int) attribution {
 	}
 	return a
 }
+
+// holdingVerbs make their subject the holder of the claim, fear or hope
+// that follows: "Trump repeated the claim that …".
+var holdingVerbs = setOf("made", "makes", "make", "making", "repeated", "repeats", "repeat", "reiterated", "voiced", "voices", "expressed", "expresses", "raised", "raises", "renewed", "echoed", "echoes", "issued", "offered", "floated", "pushed", "pushes", "shared", "shares", "stood", "advanced", "dismissed", "rejected", "denied", "disputed", "leveled", "levelled", "stoked", "fueled", "fuelled", "spread", "spreads", "peddled", "promoted", "has", "have", "had", "gave", "gives", "delivered", "sent", "conveyed")
 
 // evidencePhrase returns the noun phrase headed by an evidence noun
 // before the verb at token v: "Polls show", "A new poll from Marquette
