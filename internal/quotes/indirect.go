@@ -19,8 +19,8 @@ import (
 func (x *extractor) indirectQuotes() []news.Quote {
 	var out []news.Quote
 	attributed := make([]int, len(x.cues)) // how many regions each cue attributes
-	for _, a := range x.attrs {
-		if a.cue >= 0 {
+	for i, a := range x.attrs {
+		if a.cue >= 0 && !x.titleLike(x.regions[i]) {
 			attributed[a.cue]++
 		}
 	}
@@ -318,7 +318,15 @@ func (x *extractor) clauseOf(ci, first, last int) (int, int, bool) {
 		return from, to, ok
 	}
 	w := x.lower(k)
-	if x.inRegion[k] >= 0 {
+	if ri := x.inRegion[k]; ri >= 0 {
+		// said “budget reforms” and the collection of unpaid taxes
+		// would help: a clause that opens with quoted words and goes
+		// on (not with a comma or a preposition: calling themselves
+		// “friends of Syria”, …; screamed “Lock her up!” at rallies).
+		r := x.regions[ri]
+		if n := r.after; n < last && x.isWordish(n) && x.startsLower(n) && !prepositions[x.lower(n)] && !x.titleLike(r) {
+			return k, last, true
+		}
 		return 0, 0, false
 	}
 	if (infinitival[x.lower(c.start)] || x.is(c.end-1, "like")) && x.infinitive(k) {

@@ -61,6 +61,8 @@ func buildCueForms() map[string]verbClass {
 		"endorse", "reject", "blame", "call", "cite",
 		"attack", "applaud", "hail", "welcome", "bash", "fault", "rip",
 		"challenge", "dispute", "express", "discuss", "describe",
+		"decry", "imply", "portray", "voice", "rail", "assail", "interject",
+		"retweet", "plead", "chant", "echo", "reference", "lash",
 	)
 	forms(speech, "speak", "speaks", "spoke", "speaking")
 	forms(speech, "show", "shows", "showed", "showing", "shown")
@@ -128,11 +130,19 @@ func inflect(base string) []string {
 		return []string{base, stem + "ies", stem + "ied", base + "ing"}
 	case strings.HasSuffix(base, "ss") || strings.HasSuffix(base, "sh") || strings.HasSuffix(base, "ch") || strings.HasSuffix(base, "x"):
 		return []string{base, base + "es", base + "ed", base + "ing"}
-	case base == "snap":
-		return []string{base, base + "s", base + "ped", base + "ping"}
+	case doubling[base]:
+		// admit, admitted; slam, slammed: the last consonant doubles
+		last := base[len(base)-1:]
+		return []string{base, base + "s", base + last + "ed", base + last + "ing"}
+	case strings.HasSuffix(base, "o"):
+		return []string{base, base + "es", base + "ed", base + "ing"} // echo, echoes
 	}
 	return []string{base, base + "s", base + "ed", base + "ing"}
 }
+
+// doubling are the cue verbs whose last consonant doubles before -ed
+// and -ing.
+var doubling = setOf("snap", "admit", "commit", "regret", "slam", "rip", "quip", "rebut", "omit", "submit", "chat", "nod", "plan")
 
 // evidenceVerbs attribute to what a study or a poll shows or finds, and
 // count only after such a subject: "polls show", "the survey found".
