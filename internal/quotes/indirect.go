@@ -309,6 +309,13 @@ func (x *extractor) clauseOf(ci, first, last int) (int, int, bool) {
 			return j + 1, last, true
 		}
 	}
+	if j := x.pastTimeWords(k, last); j > k && (j >= last || x.isKind(j, text.Punct) || circumstance[x.lower(j)]) {
+		// "…, top black lawmakers said Friday afternoon, as they …":
+		// what was said comes before.
+		if from, to, ok := x.clauseBefore(ci, first); ok {
+			return from, to, true
+		}
+	}
 	if k >= last || x.isKind(k, text.Punct) {
 		from, to, ok := x.clauseBefore(ci, first)
 		if x.isPunct(k, ",") && k+3 < last && (!ok || last-(k+1) > to-from) {
@@ -345,6 +352,23 @@ func (x *extractor) clauseOf(ci, first, last int) (int, int, bool) {
 	}
 	return k, last, true
 }
+
+// pastTimeWords returns where the words of time that start at token k
+// end: "Friday afternoon", "last week", "on Monday".
+func (x *extractor) pastTimeWords(k, last int) int {
+	j := k
+	for j < last && j < k+4 && (timeWords[x.lower(j)] || timeLinks[x.lower(j)]) {
+		j++
+	}
+	return j
+}
+
+// timeLinks join the words of a time expression (see timeWords).
+var timeLinks = setOf("on", "last", "this", "earlier", "later", "recently")
+
+// circumstance are the words that open a clause of circumstance after a
+// verb of saying and its time: "said Friday, as …", "said Tuesday while".
+var circumstance = setOf("as", "while", "when", "after", "before", "during", "at", "in", "amid", "following", "since")
 
 // looksLikeClause reports whether the words from token k read as a
 // clause, with a verb of its own, rather than a verb's object: "Sharpton
