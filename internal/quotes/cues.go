@@ -229,6 +229,11 @@ func (x *extractor) cueStarting(k int) (cue, bool) {
 			return cue{start: k, end: k + 1, class: class, kind: verbCue}, true
 		}
 	}
+	if k > first+2 && !x.startsLower(k) && (w == "says" || w == "say") && x.headlineEnd(k+1) && x.commaSpeaker(first, k) {
+		// A headline that ends with its source: "Clinton Hid Past
+		// Health Problems From Public, Former White House Doctor Says."
+		return cue{start: k, end: k + 1, class: class, kind: verbCue}, true
+	}
 	if k == first || !x.startsLower(k) {
 		return cue{}, false // "Said" in a name, or a headline's capitals
 	}
@@ -262,6 +267,32 @@ func (x *extractor) cueStarting(k int) (cue, bool) {
 		return cue{}, false
 	}
 	return cue{start: k, end: k + 1, class: class, kind: verbCue}, true
+}
+
+// headlineEnd reports whether the sentence ends at token k: nothing but
+// its closing punctuation is left of it.
+func (x *extractor) headlineEnd(k int) bool {
+	_, end := x.sentence(k - 1)
+	for ; k < end; k++ {
+		if !x.isKind(k, text.Punct) {
+			return false
+		}
+	}
+	return true
+}
+
+// commaSpeaker reports whether the words before the verb at token v go
+// back to a comma over a few capitalized words: ", Lindsey Graham Says".
+func (x *extractor) commaSpeaker(first, v int) bool {
+	for j := v - 1; j > first && j >= v-7; j-- {
+		if x.isPunct(j, ",") {
+			return j < v-1
+		}
+		if !x.isWordish(j) || !x.startsUpper(j) && !x.isKind(j, text.Clitic) {
+			return false
+		}
+	}
+	return false
 }
 
 // whWords open an indirect question: "asked whether he would run".
@@ -486,6 +517,12 @@ func (x *extractor) verbSlot(k int) bool {
 	}
 	if mi := x.mentionAt[j]; mi >= 0 && (x.ms[mi].Type == news.TypePerson || x.ms[mi].Type == news.TypeOrganization) || pronouns[x.lower(j)] {
 		return true
+	}
+	if mi := x.mentionAt[j]; mi >= 0 && x.ms[mi].Type == news.TypeLocation {
+		// A country acts: "as China and Russia support the government",
+		// unless a preposition makes it a place: "voters in Ohio want".
+		b := x.tokenAt(x.ms[mi].Start)
+		return b == 0 || !prepositions[x.lower(b-1)]
 	}
 	if x.inRegion[j] >= 0 || x.isPunct(j, ",") && j > 0 && x.inRegion[j-1] >= 0 {
 		return true

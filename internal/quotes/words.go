@@ -149,7 +149,7 @@ var doubling = setOf("snap", "admit", "commit", "regret", "slam", "rip", "quip",
 var evidenceVerbs = setOf("show", "shows", "showed", "showing", "shown", "find", "finds", "found")
 
 // evidence are the nouns that show and find.
-var evidence = setOf("poll", "polls", "polling", "survey", "surveys", "data", "study", "studies", "results", "numbers", "figures", "records", "documents", "report", "reports", "analysis", "research", "researchers", "emails", "evidence", "statistics", "census", "count", "investigation", "investigators", "review", "audit", "court", "judge", "jury", "inspector", "probe", "tests", "test", "calculations", "estimates", "projections", "models", "model", "exit", "polls", "paper", "papers", "filings", "video", "footage", "authors", "analysts", "findings", "records", "surveys", "forecast")
+var evidence = setOf("poll", "polls", "polling", "survey", "surveys", "data", "study", "studies", "results", "numbers", "figures", "records", "documents", "report", "reports", "analysis", "research", "researchers", "emails", "evidence", "statistics", "census", "count", "investigation", "investigators", "review", "audit", "court", "judge", "jury", "inspector", "probe", "tests", "test", "calculations", "estimates", "projections", "models", "model", "exit", "polls", "paper", "papers", "filings", "video", "footage", "authors", "analysts", "findings", "records", "surveys", "forecast", "slide", "slides", "average", "chart", "graphic", "map", "table", "photo", "photos", "image", "images", "memo", "letter", "ad", "advertisement", "document")
 
 // nounLike are cue forms that are as often nouns ("the state", "his
 // claims", "a promise"): they count only where a verb stands.
