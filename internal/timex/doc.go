@@ -37,6 +37,11 @@
 //	WEEK+n, MONTH+n, QUARTER+n, YEAR+n, DECADE+n
 //	                 the n-th week, month… from the anchor's: last week WEEK-1
 //	WEEKEND+n        the weekend of that week (2022-W18-WE)
+//	WEEKX            a week of the anchor's year left unnumbered ("for the
+//	                 week": 2022-WXX)
+//	YEAR+n-MM        a month of that year ("June last year" YEAR-1-06)
+//	YQyyyy           the quarter of year yyyy the article reports on ("the
+//	                 1988 period"), the year alone when it names none
 //	DOWdDIR          weekday d (1 Monday … 7 Sunday): "on Sunday" DOW7<
 //	XXXX-MM-DDDIR    a day of the year without its year ("February 25")
 //	XXXX-MM-DD/d     the same when the text names its weekday d too

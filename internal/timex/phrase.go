@@ -70,6 +70,14 @@ func durationValue(n string, u string) string {
 		u = "W"
 	case "WE":
 		return "P2D"
+	case "DE", "CE":
+		// a decade is P10Y, a century P100Y, as TimeBank writes them
+		if k, err := strconv.Atoi(n); err == nil {
+			if u == "DE" {
+				return "P" + strconv.Itoa(10*k) + "Y"
+			}
+			return "P" + strconv.Itoa(100*k) + "Y"
+		}
 	}
 	if u[0] == 'T' {
 		return "PT" + n + u[1:]
@@ -86,11 +94,17 @@ func (t *Tagger) duration(i, j, n int, vague bool) (m, bool) {
 	}
 	uw := t.w(k)
 	u, ok := units[uw]
+	if uw == "second" && (t.w(k+1) == "quarter" || t.w(k+1) == "half") {
+		return m{}, false // the 1988 second quarter
+	}
+	if uw == "quarters" && k > j {
+		return m{}, false // three-quarters: a fraction
+	}
 	if !ok {
 		// "a 30-year" … the count may sit before a hyphenated unit.
 		return m{}, false
 	}
-	if (t.w(i) == "a" || t.w(i) == "an") && strings.HasSuffix(uw, "s") && !vague {
+	if (t.w(i) == "a" || t.w(i) == "an") && j == i+1 && strings.HasSuffix(uw, "s") && !vague {
 		return m{}, false
 	}
 	if u == "WE" || u == "Q" && (t.w(i) == "the" || t.w(i) == "a" || t.w(i) == "an") {
@@ -134,7 +148,7 @@ func (t *Tagger) duration(i, j, n int, vague bool) (m, bool) {
 	}
 	if t.w(i) == "a" || t.w(i) == "an" {
 		// "$5 a year" is a rate, a SET.
-		if i > 0 && (t.toks[i-1].kind == 'n' || t.w(i-1) == "percent" || t.w(i-1) == "times" || t.w(i-1) == "once" || t.w(i-1) == "twice") {
+		if i > 0 && (t.toks[i-1].kind == 'n' || t.w(i-1) == "percent" || t.w(i-1) == "times" || t.w(i-1) == "once" || t.w(i-1) == "twice" || t.w(i-1) == "million" || t.w(i-1) == "billion" || t.w(i-1) == "cents") {
 			return m{end: end, typ: news.TimeSet, expr: durationValue("1", u)}, true
 		}
 	}
@@ -143,6 +157,16 @@ func (t *Tagger) duration(i, j, n int, vague bool) (m, bool) {
 		num = "X"
 	}
 	return m{end: end, typ: news.TimeDuration, expr: durationValue(num, u)}, true
+}
+
+// recentUnits reads "recent weeks" (ending before token end): an
+// unknown number of units up to now, as TimeBank mostly marks them, but
+// "recent years" the past at large.
+func recentUnits(end int, u string) m {
+	if u == "Y" {
+		return m{end: end, typ: news.TimeDate, expr: "PAST_REF"}
+	}
+	return m{end: end, typ: news.TimeDuration, expr: durationValue("X", u)}
 }
 
 // set matches "every day", "each Thursday", "every two weeks",
@@ -214,11 +238,15 @@ func (t *Tagger) determined(i int) (m, bool) {
 			}
 		}
 	}
+	if t.w(j) == "fiscal" && (t.w(j+1) == "year" || t.w(j+1) == "quarter") && det != "the" && det != "fiscal" {
+		// the current fiscal year, last fiscal year
+		j++
+	}
 	wd := t.w(j)
 	switch det {
 	case "recent", "the recent":
-		if u, ok := units[wd]; ok && strings.HasSuffix(wd, "s") && u != "Q" {
-			return m{end: j + 1, typ: news.TimeDate, expr: "PAST_REF"}, true
+		if u, ok := units[wd]; ok && strings.HasSuffix(wd, "s") {
+			return recentUnits(j+1, u), true
 		}
 	case "the past":
 		if _, ok := units[wd]; !ok {
@@ -253,6 +281,18 @@ func (t *Tagger) determined(i int) (m, bool) {
 		}
 		if c, ok := t.centuryOrdinal(j); ok {
 			return m{end: j + 2, typ: news.TimeDate, expr: c}, true
+		}
+	}
+	// the 1988 third quarter, the 1988 period
+	if det == "the" {
+		if y, ok := t.yearNumber(j); ok {
+			if r, ok := t.quarter(j+1, j+1, 0, strconv.Itoa(y)); ok && r.typ == news.TimeDate && r.skip == 0 {
+				return r, true
+			}
+			if w := t.w(j + 1); w == "quarter" || w == "period" {
+				// the same quarter as the one the article reports on
+				return m{end: j + 2, typ: news.TimeDate, expr: "YQ" + strconv.Itoa(y)}, true
+			}
 		}
 	}
 	// the 1990s, the '90s, the 1980's
@@ -428,7 +468,14 @@ func (t *Tagger) determined(i int) (m, bool) {
 			return m{end: end, typ: news.TimeDuration, expr: durationValue("1", u)}, true
 		}
 		return m{end: end, typ: news.TimeDate, expr: unit + "+1"}, true
-	case "the past", "past", "the last":
+	case "the past", "the last":
+		// "the past year", "the last decade": TimeBank reads the period
+		// before the present one, a date
+		if unit == "YEAR" || unit == "DECADE" || unit == "WEEK" {
+			return m{end: end, typ: news.TimeDate, expr: unit + "-1"}, true
+		}
+		return m{end: end, typ: news.TimeDuration, expr: durationValue("1", u)}, true
+	case "past":
 		return m{end: end, typ: news.TimeDuration, expr: durationValue("1", u)}, true
 	case "the same", "that":
 		if unit == "DAY" {
@@ -437,9 +484,35 @@ func (t *Tagger) determined(i int) (m, bool) {
 		return m{}, false
 	case "the", "the fiscal", "fiscal":
 		switch unit {
+		case "WEEK":
+			// "for the week", "the week's busiest session": the week of
+			// the report, which TimeBank leaves unnumbered
+			if det == "the" && (t.w(end) == "'s" || t.w(i-1) == "for") {
+				return m{end: end, typ: news.TimeDate, expr: "WEEKX"}, true
+			}
 		case "YEAR", "QUARTER", "WEEKEND":
-			if t.w(end) == "'s" || t.w(end) == "of" || t.w(end) == "before" || t.w(end) == "ended" || t.w(end) == "that" || t.w(end) == "when" || t.w(end) == "in" {
-				if unit == "YEAR" && t.w(end) == "ended" {
+			if unit == "YEAR" && det == "the" {
+				// the year 2000, the year two thousand
+				if y, ok := t.yearNumber(end); ok {
+					return m{end: end + 1, typ: news.TimeDate, expr: strconv.Itoa(y)}, true
+				}
+				if t.w(end) == "two" && t.w(end+1) == "thousand" {
+					return m{end: end + 2, typ: news.TimeDate, expr: "2000"}, true
+				}
+			}
+			if unit == "QUARTER" && (t.w(end) == "ended" || t.w(end) == "ending") {
+				// the quarter ended Sept. 30: the quarter of that month
+				k := end + 1
+				if t.w(k) == "on" {
+					k++
+				}
+				if mo, ok := monthNames[t.w(k)]; ok && k < len(t.toks) && t.toks[k].upper {
+					return m{end: end, typ: news.TimeDate, expr: "XXXX-Q" + strconv.Itoa((mo-1)/3+1) + "<"}, true
+				}
+				return m{end: end, typ: news.TimeDate, expr: "QUARTER-1"}, true
+			}
+			if t.w(end) == "'s" || t.w(end) == "of" || t.w(end) == "before" || t.w(end) == "ended" || t.w(end) == "ending" || t.w(end) == "that" || t.w(end) == "when" || t.w(end) == "in" {
+				if unit == "YEAR" && (t.w(end) == "ended" || t.w(end) == "ending") {
 					return m{end: end, typ: news.TimeDuration, expr: "P1Y"}, true
 				}
 				if !(unit == "YEAR" && t.w(end) == "'s") {

@@ -106,6 +106,13 @@ func resolveBase(expr string, a anchor) Value {
 		return dayValue(a.t.AddDate(0, 0, n))
 	case strings.HasPrefix(expr, "WEEKEND"):
 		return weekend(expr[len("WEEKEND"):], a)
+	case strings.HasPrefix(expr, "YQ"):
+		return makeValue(expr[2:])
+	case expr == "WEEKX":
+		if a.prec == "" {
+			return unknownAnchor(a)
+		}
+		return makeValue(strconv.Itoa(a.t.Year()) + "-WXX")
 	case strings.HasPrefix(expr, "WEEK"):
 		n, _ := strconv.Atoi(expr[4:])
 		if a.prec != "day" {
@@ -129,7 +136,8 @@ func resolveBase(expr string, a anchor) Value {
 	case strings.HasPrefix(expr, "YEAR"):
 		rest := expr[4:]
 		tail := ""
-		if k := strings.IndexByte(rest, '-'); k > 0 {
+		if k := strings.IndexByte(rest[min(1, len(rest)):], '-'); k >= 0 {
+			k++
 			rest, tail = rest[:k], rest[k:]
 		}
 		n, _ := strconv.Atoi(rest)
@@ -460,7 +468,7 @@ func precisionOf(x string) string {
 		return "duration"
 	case strings.Contains(x, "T"):
 		return "time"
-	case len(x) >= 8 && x[4:6] == "-W" && isDigit(x[6]):
+	case len(x) >= 8 && x[4:6] == "-W" && (isDigit(x[6]) || x[6] == 'X'):
 		return "week"
 	case len(x) == 7 && (x[5] == 'Q' || x[5] == 'H') && isDigit(x[6]):
 		return "quarter"
@@ -573,6 +581,8 @@ func ResolveDocument(times []news.Time, published string) []Value {
 		switch {
 		case t.Expr == "SAME" && lastDay != "":
 			v = makeValue(lastDay)
+		case strings.HasPrefix(t.Expr, "YQ") && lastQuarter != "":
+			v = makeValue(t.Expr[2:] + lastQuarter[4:])
 		case t.Expr == "AGO:P1Y" && lastQuarter != "":
 			y, _ := strconv.Atoi(lastQuarter[:4])
 			v = makeValue(strconv.Itoa(y-1) + lastQuarter[4:])
@@ -593,7 +603,7 @@ func ResolveDocument(times []news.Time, published string) []Value {
 		}
 		switch v.Precision {
 		case "quarter":
-			if t.Expr != "AGO:P1Y" && strings.Contains(v.TIMEX, "-Q") {
+			if t.Expr != "AGO:P1Y" && !strings.HasPrefix(t.Expr, "YQ") && strings.Contains(v.TIMEX, "-Q") {
 				lastQuarter = v.TIMEX
 			}
 		case "day":

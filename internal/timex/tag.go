@@ -181,12 +181,21 @@ type m struct {
 func (t *Tagger) match(i int) (m, bool) {
 	k := t.modifier(i)
 	if k > 0 {
-		if r, ok := t.core(i + k); ok && r.skip == 0 {
+		if r, ok := t.core(i + k); ok && r.skip == 0 && (!approximators[t.w(i)] || t.w(i) == "nearly" || t.w(i) == "around" || isShift(r.expr)) {
 			r.end = max(r.end, i+k+1)
 			return r, true
 		}
 	}
 	return t.core(i)
+}
+
+// isShift reports whether a reading counts back or ahead from the
+// anchor ("two years ago"). TimeBank keeps "about" and "almost" in such
+// expressions ("about two years ago") but mostly leaves them out of
+// durations, clock times and days ("about three days", "around
+// Wednesday").
+func isShift(expr string) bool {
+	return strings.HasPrefix(expr, "AGO:") || strings.HasPrefix(expr, "LATER:")
 }
 
 // modifier returns how many tokens of a modifier start at i, 0 if none.
@@ -212,6 +221,15 @@ func (t *Tagger) modifier(i int) int {
 		}
 	case "the":
 		switch t.w(i + 1) {
+		case "early", "late", "mid":
+			// the early 1980s, the mid-1990s
+			k := 2
+			if t.hyphen(i + 2) {
+				k++
+			}
+			if i+k < len(t.toks) && t.toks[i+k].kind == 'n' {
+				return k
+			}
 		case "end", "beginning", "start", "middle", "rest", "turn":
 			if t.w(i+2) == "of" {
 				return 3
@@ -245,7 +263,7 @@ func (t *Tagger) core(i int) (m, bool) {
 	if mo, ok := monthNames[wd]; ok {
 		return t.month(i, mo)
 	}
-	if d, ok := weekdayNames[wd]; ok && (len(wd) > 5 || tk.upper && (t.w(i+1) == "." || t.w(i+1) == ",") && t.toks[i+1].glued) {
+	if d, ok := weekdayNames[wd]; ok && (len(wd) > 5 || tk.upper && t.toks[i+1].glued && (t.w(i+1) == "." || t.w(i+1) == "," && t.dateAfter(i+2))) {
 		return t.weekday(i, d, t.direction(i))
 	}
 	if d, ok := weekdayPlurals[wd]; ok {
@@ -316,13 +334,20 @@ func (t *Tagger) core(i int) (m, bool) {
 		if wd == "current" || wd == "recent" {
 			// "current" and "recent" qualify a noun; only a few are times.
 			if wd == "recent" {
-				if _, ok := units[t.w(i+1)]; ok && strings.HasSuffix(t.w(i+1), "s") {
-					return m{end: i + 2, typ: news.TimeDate, expr: "PAST_REF"}, true
+				if u, ok := units[t.w(i+1)]; ok && strings.HasSuffix(t.w(i+1), "s") {
+					return recentUnits(i+2, u), true
 				}
 			}
-			if !t.currentTime(i) {
+			// TimeBank marks "current" before a noun ("the current
+			// weakness", "its current position") as the present more
+			// often than not; "recent" before one it mostly leaves.
+			if !t.currentTime(i) && !(wd == "current" && t.w(i-1) != "then" && i+1 < len(t.toks) && t.toks[i+1].kind == 'w') {
 				return m{}, false
 			}
+		}
+		if wd == "soon" && (t.w(i-1) == "as" && t.w(i+1) == "as" || strings.HasPrefix(t.w(i+1), "after")) {
+			// "as soon as", "soon after": a conjunction, not a time
+			return m{}, false
 		}
 		if wd == "earlier" || wd == "once" {
 			// "Earlier," opening a sentence; elsewhere it compares.
@@ -347,6 +372,16 @@ func (t *Tagger) core(i int) (m, bool) {
 		}
 	}
 	return m{}, false
+}
+
+// dateAfter reports whether a day of a month starts at token i: "Sun,
+// Oct. 22" is a date, "Sun, Hewlett-Packard and others" a company.
+func (t *Tagger) dateAfter(i int) bool {
+	if _, ok := monthNames[t.w(i)]; ok {
+		return true
+	}
+	_, ok := t.dayNumber(i)
+	return ok
 }
 
 // currentTime reports whether "current" or "recent" at i is a time: on
@@ -458,8 +493,19 @@ func (t *Tagger) month(i, mo int) (m, bool) {
 		}
 	}
 	if day == 0 && year == 0 {
+		// February this year, June last year
+		if t.w(j+1) == "year" {
+			switch t.w(j) {
+			case "this", "last", "next":
+				n := map[string]string{"this": "+0", "last": "-1", "next": "+1"}[t.w(j)]
+				return m{end: j + 2, typ: news.TimeDate, expr: "YEAR" + n + "-" + pad2(mo)}, true
+			}
+		}
 		// A month on its own: "may" and "march" are verbs too, and
 		// "Jan" or "Sept" without a date a name.
+		if abbrev && j == i+1 {
+			return m{}, false // "Jan Kavan"
+		}
 		if wd == "may" || wd == "march" || abbrev {
 			switch t.w(i - 1) {
 			case "in", "last", "next", "this", "early", "late", "mid", "since", "until", "by", "of", "during", "from", "through", "to", "-", "and", "between", "before", "after", "that", "each", "every":

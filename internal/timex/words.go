@@ -63,11 +63,13 @@ var seasons = map[string]string{
 }
 
 // refWords are expressions of the present, past or future as a whole.
+// "previously" and "formerly" are left out: TimeBank marks them in one
+// case out of seven.
 var refWords = map[string]string{
 	"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
 	"nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
-	"recently": "PAST_REF", "recent": "PAST_REF", "previously": "PAST_REF",
-	"formerly": "PAST_REF", "lately": "PAST_REF", "once": "", "soon": "FUTURE_REF",
+	"recently": "PAST_REF", "recent": "PAST_REF",
+	"lately": "PAST_REF", "once": "", "soon": "FUTURE_REF",
 	"earlier": "PAST_REF",
 }
 
