@@ -229,6 +229,7 @@ func (x *extractor) result(indirect []news.Quote) []news.Quote {
 		}
 	}
 	out = append(out, indirect...)
+	out = append(out, x.leadIns()...)
 	if q, ok := x.headlineQuote(); ok {
 		// The headline's quote holds the pieces found in it.
 		out = slices.DeleteFunc(out, func(o news.Quote) bool { return o.Start < q.End && q.Start < o.End })
@@ -268,6 +269,54 @@ func (x *extractor) result(indirect []news.Quote) []news.Quote {
 	}
 	x.resolvePronouns(kept)
 	return kept
+}
+
+// leadIns finds the sentences that open with the writer's words and go
+// on into a quotation whose cue follows it: Not paying taxes “makes me
+// smart,” Trump said. The words from the sentence's start to the
+// closing mark are what the speaker is reported to have said, an
+// indirect quote that holds the partial one.
+func (x *extractor) leadIns() []news.Quote {
+	var out []news.Quote
+	for i, r := range x.regions {
+		a := x.attrs[i]
+		if a.cue < 0 || r.close < 0 || r.absorbed || r.clause || x.cues[a.cue].start < r.after || x.opensSentence(r) {
+			continue
+		}
+		first, _ := x.sentence(r.open)
+		if x.sentOf[r.close] != x.sentOf[r.open] || x.sentOf[x.cues[a.cue].start] != x.sentOf[r.open] {
+			continue
+		}
+		// Only the writer's words and no other quotation or cue before.
+		lead := 0
+		ok := true
+		for k := first; k < r.open; k++ {
+			if x.inRegion[k] >= 0 || x.cueAt[k] >= 0 {
+				ok = false
+				break
+			}
+			if x.isWordish(k) {
+				lead++
+			}
+		}
+		if !ok || lead < 2 || lead > 25 {
+			continue
+		}
+		end := r.close
+		for end > r.first && x.isKind(end-1, text.Punct) {
+			end--
+		}
+		q := news.Quote{Kind: news.QuoteIndirect, SpeakerEntity: -1}
+		sp := x.span(first, end+1)
+		if end < r.close {
+			sp = x.span(first, end)
+			sp.End = x.doc.Tokens[r.close].End
+		}
+		q.Start, q.End = sp.Start, sp.End
+		x.fill(&q, a)
+		out = append(out, q)
+	}
+	return out
 }
 
 // resolvePronouns decides whom a "he" or "she" that speaks refers to.

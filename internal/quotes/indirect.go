@@ -476,6 +476,10 @@ func (x *extractor) clauseBefore(ci, first int) (int, int, bool) {
 	if end-first < 3 {
 		return 0, 0, false
 	}
+	if ri := x.inRegion[end-1]; ri >= 0 && x.regions[ri].open > first && x.regions[ri].close >= end && x.regions[ri].close < k {
+		// The clause ends with quoted words: keep their closing mark.
+		end = x.regions[ri].close + 1
+	}
 	return first, end, true
 }
 

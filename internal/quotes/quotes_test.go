@@ -233,6 +233,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "the writer's words leading into a quotation",
+			text: "Not paying taxes “makes me smart,” Donald Trump said last week.",
+			want: []want{
+				{words: "Not paying taxes “makes me smart,”", kind: news.QuoteIndirect, speaker: "Donald Trump", cue: "said"},
+				{words: "makes me smart", kind: news.QuotePartial, speaker: "Donald Trump", cue: "said"},
+			},
+		},
+		{
 			name: "credit lines after a dash",
 			text: "Readers wrote in.\n\n“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant of our culture and lives.”— Pamela Padilla, 41.",
 			want: []want{
