@@ -151,6 +151,12 @@ func (x *extractor) cueStarting(k int) (cue, bool) {
 			return cue{start: k, end: k + 1, class: speech, kind: accordingTo}, true
 		}
 		return cue{}, false
+	case "put", "puts", "putting":
+		// "As Ms. Simonyan put it, …", "…, as he puts it."
+		if x.is(k+1, "it") && x.startsLower(k) && x.asBefore(k) {
+			return cue{start: k, end: k + 2, class: speech, kind: verbCue}, true
+		}
+		return cue{}, false
 	case "went", "goes", "go", "going":
 		if x.is(k+1, "on") && x.is(k+2, "to") && k+3 < len(x.doc.Tokens) && cueForms[x.lower(k+3)] != 0 {
 			return cue{start: k, end: k + 4, class: speech, kind: verbCue}, true
@@ -289,6 +295,21 @@ func (x *extractor) commaSpeaker(first, v int) bool {
 			return j < v-1
 		}
 		if !x.isWordish(j) || !x.startsUpper(j) && !x.isKind(j, text.Clitic) {
+			return false
+		}
+	}
+	return false
+}
+
+// asBefore reports whether an "as" opens the clause of the verb at token
+// k, a few words before it: "As Ms. Simonyan put it".
+func (x *extractor) asBefore(k int) bool {
+	first, _ := x.sentence(k)
+	for j := k - 1; j >= first && j >= k-6; j-- {
+		if x.is(j, "as") {
+			return true
+		}
+		if x.isKind(j, text.Punct) && !x.isPunct(j, ".") {
 			return false
 		}
 	}

@@ -200,6 +200,11 @@ func (x *extractor) cueAfter(r region) int {
 	// phrase with its apposition.
 	comma := false // past the subject, into an aside: "Blunt, after a long pause, said"
 	for j := k; j < end && j < k+16; j++ {
+		if j == k && prepositions[x.lower(j)] && x.lower(j) != "by" {
+			// “a genius” for his recently revealed strategies: the
+			// writer's sentence goes on, no speaker follows.
+			break
+		}
 		if x.inRegion[j] >= 0 {
 			break
 		}

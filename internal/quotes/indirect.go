@@ -309,6 +309,29 @@ func (x *extractor) clauseOf(ci, first, last int) (int, int, bool) {
 			return j + 1, last, true
 		}
 	}
+	if x.is(c.start+1, "it") && (x.is(c.start, "put") || x.is(c.start, "puts") || x.is(c.start, "putting")) {
+		// "As Ms. Simonyan put it (in a statement), RT is …": the
+		// clause after the comma; "…, as he put it.": the one before.
+		for j := k; j < last; j++ {
+			if x.isPunct(j, ",") || x.isPunct(j, ":") {
+				if j+2 < last {
+					return j + 1, last, true
+				}
+				break
+			}
+			if x.inRegion[j] >= 0 {
+				return j, last, true
+			}
+		}
+		j := c.start - 1
+		for j > first && !x.is(j, "as") {
+			j--
+		}
+		if j > first+2 {
+			return first, j, true
+		}
+		return 0, 0, false
+	}
 	if j := x.pastTimeWords(k, last); j > k && (j >= last || x.isKind(j, text.Punct) || circumstance[x.lower(j)]) {
 		// "…, top black lawmakers said Friday afternoon, as they …":
 		// what was said comes before.
