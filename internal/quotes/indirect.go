@@ -284,14 +284,22 @@ func (x *extractor) clauseOf(ci, first, last int) (int, int, bool) {
 		// The phrase may start before the span: "said Ms. Gil",
 		// "told Syrian President Assad".
 		j := k
-		for j < last && x.doc.Tokens[j].End <= s.Start && x.isWordish(j) && j < k+5 {
+		for j < last && x.doc.Tokens[j].End <= s.Start && (x.isWordish(j) || x.isKind(j, text.Clitic)) && j < k+5 {
 			j++
 		}
 		if j < last && x.doc.Tokens[j].Start <= s.Start {
 			for k < last && x.doc.Tokens[k].Start < s.End {
 				k++
 			}
+			if x.isKind(k, text.Clitic) && (x.is(k, "'s") || x.is(k, "’s")) {
+				// "noted NBC’s Dante Chinni": the speaker's whole name
+				for k++; k < last && x.isWordish(k) && x.startsUpper(k); k++ {
+				}
+			}
 		}
+	}
+	if k < last && (x.is(k, "for") || x.is(k, "on")) && x.cueLemma(c) == "call" {
+		return k + 1, last, true // called for …, called on … to …: not "the provisions that …"
 	}
 	// "that" after a few words of circumstance: said in a statement on
 	// Tuesday that …; told reporters that …
