@@ -230,6 +230,7 @@ func (x *extractor) result(indirect []news.Quote) []news.Quote {
 	}
 	out = append(out, indirect...)
 	out = append(out, x.leadIns()...)
+	out = append(out, x.blockQuotes()...)
 	if q, ok := x.headlineQuote(); ok {
 		// The headline's quote holds the pieces found in it.
 		out = slices.DeleteFunc(out, func(o news.Quote) bool { return o.Start < q.End && q.Start < o.End })
@@ -269,6 +270,53 @@ func (x *extractor) result(indirect []news.Quote) []news.Quote {
 	}
 	x.resolvePronouns(kept)
 	return kept
+}
+
+// blockQuotes finds paragraphs quoted without marks, as a page sets a
+// block quotation apart: "Limbaugh added:" ends a paragraph, and the next
+// paragraph, with no quotation marks of its own, is what he said.
+func (x *extractor) blockQuotes() []news.Quote {
+	var out []news.Quote
+	for pi := 1; pi < len(x.doc.Paragraphs); pi++ {
+		prev := x.doc.Paragraphs[pi-1]
+		s := x.doc.Sentences[prev.EndSentence-1]
+		last := s.EndToken - 1
+		if !x.isPunct(last, ":") || x.inRegion[last] >= 0 {
+			continue
+		}
+		ci := -1
+		for k := last - 1; k >= s.FirstToken && k >= last-4; k-- {
+			if c := x.cueAt[k]; c >= 0 && x.inRegion[k] < 0 {
+				ci = int(c)
+				break
+			}
+		}
+		if ci < 0 || x.cues[ci].class == thought || x.cues[ci].kind == label {
+			continue
+		}
+		a := x.attributionOf(ci)
+		if !a.hasSpeaker() {
+			continue
+		}
+		p := x.doc.Paragraphs[pi]
+		first := x.doc.Sentences[p.FirstSentence].FirstToken
+		end := x.doc.Sentences[p.EndSentence-1].EndToken
+		quoted := false
+		for k := first; k < end; k++ {
+			if x.inRegion[k] >= 0 || x.cueAt[k] >= 0 && x.cues[x.cueAt[k]].kind == label {
+				quoted = true
+				break
+			}
+		}
+		if quoted || end-first < 4 {
+			continue
+		}
+		sp := x.span(first, end)
+		q := news.Quote{Start: sp.Start, End: sp.End, Kind: news.QuoteDirect, SpeakerEntity: -1}
+		x.fill(&q, a)
+		out = append(out, q)
+	}
+	return out
 }
 
 // leadIns finds the sentences that open with the writer's words and go

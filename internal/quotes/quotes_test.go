@@ -241,6 +241,20 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a paragraph quoted without marks after a colon",
+			text: "Limbaugh added:\n\nThis reeks of some of the greatest fear that I have ever seen.\n\nThe show went on.",
+			want: []want{
+				{words: "This reeks of some of the greatest fear that I have ever seen.", kind: news.QuoteDirect, speaker: "Limbaugh", cue: "added"},
+			},
+		},
+		{
+			name: "judging as",
+			text: "PolitiFact rated 32% of Republican claims as false, compared to 11% of Democratic claims.",
+			want: []want{
+				{words: "32% of Republican claims as false, compared to 11% of Democratic claims", kind: news.QuoteIndirect, speaker: "PolitiFact", cue: "rated"},
+			},
+		},
+		{
 			name: "credit lines after a dash",
 			text: "Readers wrote in.\n\n“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant of our culture and lives.”— Pamela Padilla, 41.",
 			want: []want{

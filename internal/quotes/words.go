@@ -83,6 +83,9 @@ func buildCueForms() map[string]verbClass {
 	// knowing and seeing, guarded in cueStarting: knows that …, sees
 	// Cruz as a uniter
 	forms(thought, "know", "knows", "knew", "see", "sees", "saw")
+	// judging as, guarded like seeing: rated the claim as “false”
+	regular(thought, "rate", "regard")
+	forms(thought, "viewed")
 	// stances
 	regular(thought, "support", "oppose", "favor", "prefer")
 	forms(thought, "preferred", "preferring")
