@@ -398,7 +398,42 @@ func (x *extractor) regionQuote(i int, r region) (news.Quote, bool) {
 		return news.Quote{}, false
 	}
 	x.fill(&q, a)
+	if c, ok := x.innerLabel(r); ok {
+		// "PENCE: Well, look, …" quoted whole from a transcript: the
+		// label says who speaks, and is no part of what is said.
+		q.Start = x.doc.Tokens[c+1].Start
+		q.Cue = x.span(c, c+1)
+		q.Speaker = x.span(r.first, c)
+		q.SpeakerEntity = -1
+		if mi := x.mentionAt[r.first]; mi >= 0 {
+			q.SpeakerEntity = x.ms[mi].Entity
+		}
+		q.Addressee, q.Via = news.Span{}, news.Span{}
+		if q.Start >= q.End {
+			return news.Quote{}, false
+		}
+	}
 	return q, true
+}
+
+// innerLabel returns the colon of a transcript's speaker label that opens
+// quotation r ("PENCE: …", "Mr. WALLACE: …"): one to three words in
+// capitals. ok is false when there is none.
+func (x *extractor) innerLabel(r region) (int, bool) {
+	for k := r.first; k < r.end && k < r.first+4; k++ {
+		if x.isPunct(k, ":") {
+			if k == r.first || k+1 >= r.end || !x.allCaps(r.first, k) || notLabels[x.lower(r.first)] {
+				return 0, false
+			}
+			for j := r.first; j < k; j++ {
+				if !x.isWordish(j) && !x.isPunct(j, ".") {
+					return 0, false
+				}
+			}
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 // introduced reports whether a cue and a colon or comma come right

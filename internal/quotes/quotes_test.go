@@ -255,6 +255,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a transcript's label inside the quotation",
+			text: "The exchange went like this:\n\n\"WALLACE: Do you really see those two as equivalent?\n\n\"PENCE: Well, the question really should be why she did it.\"",
+			want: []want{
+				{words: "Do you really see those two as equivalent?", kind: news.QuoteDirect, speaker: "WALLACE", cue: ":"},
+				{words: "Well, the question really should be why she did it.", kind: news.QuoteDirect, speaker: "PENCE", cue: ":"},
+			},
+		},
+		{
 			name: "credit lines after a dash",
 			text: "Readers wrote in.\n\n“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant of our culture and lives.”— Pamela Padilla, 41.",
 			want: []want{
