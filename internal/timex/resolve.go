@@ -502,7 +502,15 @@ func bounds(x, prec string) (string, string) {
 	case "day":
 		return x, x
 	case "time":
-		return x[:10], x[:10]
+		// 2022-05-08T10:00, 2022-05-08TMO; a week or month with a part
+		// of day (1998-W32TNI) is bounded as its date part is.
+		if len(x) >= 10 && x[4] == '-' && x[7] == '-' && x[10-1] != 'T' {
+			return x[:10], x[:10]
+		}
+		if i := strings.IndexByte(x, 'T'); i > 0 {
+			return bounds(x[:i], precisionOf(x[:i]))
+		}
+		return "", ""
 	case "month":
 		t, err := time.Parse("2006-01", x)
 		if err != nil {
@@ -571,7 +579,7 @@ func ResolveDocument(times []news.Time, published string) []Value {
 			case "month":
 				a = parseAnchor(latest.TIMEX)
 			default:
-				a = parseAnchor(latest.TIMEX[:4])
+				a = parseAnchor(latest.Latest[:4]) // a year, or the last year of a decade
 			}
 		}
 	}

@@ -263,7 +263,7 @@ func (t *Tagger) core(i int) (m, bool) {
 	if mo, ok := monthNames[wd]; ok {
 		return t.month(i, mo)
 	}
-	if d, ok := weekdayNames[wd]; ok && (len(wd) > 5 || tk.upper && t.toks[i+1].glued && (t.w(i+1) == "." || t.w(i+1) == "," && t.dateAfter(i+2))) {
+	if d, ok := weekdayNames[wd]; ok && (len(wd) > 5 || tk.upper && i+1 < len(t.toks) && t.toks[i+1].glued && (t.w(i+1) == "." || t.w(i+1) == "," && t.dateAfter(i+2))) {
 		return t.weekday(i, d, t.direction(i))
 	}
 	if d, ok := weekdayPlurals[wd]; ok {

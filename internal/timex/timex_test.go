@@ -208,7 +208,38 @@ func FuzzTag(f *testing.F) {
 			prev = x.End
 			_ = timex.Resolve(x.Expr, "2022-05-09")
 		}
+		ts := timex.Tag(s)
+		for _, anchor := range []string{"", "2022-05-09", "2022-05", "1998"} {
+			_ = timex.ResolveDocument(ts, anchor)
+		}
 	})
+}
+
+// TestResolveRealText resolves every time expression of real articles
+// against anchors of every precision, and of none: no panic, and every
+// interval runs forwards.
+func TestResolveRealText(t *testing.T) {
+	files, _ := filepath.Glob("../../../shared/data/bbc/*/*.txt")
+	if len(files) == 0 {
+		t.Skip("../shared/data/bbc not present")
+	}
+	if testing.Short() {
+		files = files[:200]
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts := timex.Tag(string(raw))
+		for _, anchor := range []string{"", "2004-11-15", "2005-03", "2004"} {
+			for i, v := range timex.ResolveDocument(ts, anchor) {
+				if v.Earliest != "" && v.Latest != "" && v.Earliest > v.Latest {
+					t.Errorf("%s: %q (%s) against %q: %s after %s", f, raw[ts[i].Start:ts[i].End], v.TIMEX, anchor, v.Earliest, v.Latest)
+				}
+			}
+		}
+	}
 }
 
 func BenchmarkTag(b *testing.B) {
