@@ -48,7 +48,7 @@ func commands() []command {
 		{"demo", "[--addr HOST:PORT]", "ingest the bundled demo corpus into a fresh store, print what it found, serve it", runDemo},
 		{"analyze", "[--db DSN]", "analyse the stored documents that have no analysis or an outdated one", runAnalyze},
 		{"tag", "ner", "CoNLL tokens in, BIO tags out", runTag},
-		{"eval", "KIND FILE...", "score Parallax on annotated data (ner, entities, quotes, timex)", runEval},
+		{"eval", "KIND FILE...", "score Parallax on annotated data (ner, entities, quotes, timex, clusters)", runEval},
 		{"train", "ner|clusters", "train the models from ../shared/data (then rebuild to embed them)", runTrain},
 		{"version", "", "print the version", runVersion},
 		{"help", "[COMMAND]", "show help for Parallax or one command", nil},

@@ -103,7 +103,7 @@ func tagCoNLL(ctx context.Context, t *ner.Tagger, r io.Reader, w io.Writer) erro
 }
 
 func runEval(ctx context.Context, env Env, args []string) int {
-	fs, _ := newFlags(env, "eval", "KIND FILE...", "Score Parallax on annotated data. Kinds: ner (CoNLL files: conlleval precision, recall and F1 per type and overall); entities (MEANTIME directories: mention detection and cross-document B3); quotes (PolNeAR directories such as ../shared/data/polnear/dev: direct-quote and attribution precision, recall and F1, speaker accuracy); timex (TempEval-3 TimeML files or directories: strict and relaxed extraction F1, type and value accuracy, value F1)")
+	fs, _ := newFlags(env, "eval", "KIND FILE...", "Score Parallax on annotated data. Kinds: ner (CoNLL files: conlleval precision, recall and F1 per type and overall); entities (MEANTIME directories: mention detection and cross-document B3); quotes (PolNeAR directories such as ../shared/data/polnear/dev: direct-quote and attribution precision, recall and F1, speaker accuracy); timex (TempEval-3 TimeML files or directories: strict and relaxed extraction F1, type and value accuracy, value F1); clusters (the ECB+ directory, topics 1-35, or Giveme5W1H: B3 of documents clustered by main event, and a TF-IDF baseline)")
 	pos, code, stop := parse(fs, args)
 	if stop {
 		return code
@@ -121,8 +121,10 @@ func runEval(ctx context.Context, env Env, args []string) int {
 		return evalQuotes(ctx, env, pos[1:])
 	case "timex":
 		return evalTimex(ctx, env, pos[1:])
+	case "clusters":
+		return evalClusters(ctx, env, pos[1:])
 	}
-	fmt.Fprintf(env.Stderr, "parallax eval: unknown kind %q (want ner, entities, quotes or timex)\n", pos[0])
+	fmt.Fprintf(env.Stderr, "parallax eval: unknown kind %q (want ner, entities, quotes, timex or clusters)\n", pos[0])
 	return ExitUsage
 }
 

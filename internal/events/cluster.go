@@ -1,0 +1,470 @@
+package events
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"time"
+)
+
+// Cluster is an event across documents: the documents that report it as
+// their main event, and what their signatures add up to. It is a plain
+// value so that a store can keep it and hand it back as a candidate.
+type Cluster struct {
+	ID   string
+	Docs []string
+	// Types, Places and Participants count the members' main-event types,
+	// place keys and participant keys.
+	Types        map[string]int
+	Places       map[string]int
+	Participants map[string]int
+	Date         Interval // union of the members' known dates
+	// Names and Words sum the members' weights, each member's normalized
+	// to a sum of one, so that long articles do not drown short ones.
+	Names map[string]float64
+	Words map[string]float64
+	// Actors and Surnames count the members' Signature.Actors and
+	// Signature.Surnames.
+	Actors, Surnames map[string]int
+	// Keys are the blocking keys the cluster is found by (see Keys).
+	Keys []string
+}
+
+// Index finds the clusters a new document may join and keeps them. An
+// in-memory implementation is Memory; a store can implement it with a
+// table of clusters and one of blocking keys.
+type Index interface {
+	// Candidates returns the clusters filed under any of the keys.
+	Candidates(keys []string) []Cluster
+	// Put files a new or updated cluster under its Keys, replacing the
+	// cluster of the same ID.
+	Put(c Cluster)
+	// NewID returns an ID for a new cluster.
+	NewID() string
+}
+
+// Stats counts the documents that hold each name and word, for the
+// inverse document frequencies of the comparison. Terms are name keys
+// prefixed "n:" and words prefixed "w:".
+type Stats interface {
+	DocFreq(term string) int
+	Docs() int
+	// Observe counts one more document holding the terms.
+	Observe(terms []string)
+}
+
+// Options weigh the evidence of Decide.
+type Options struct {
+	// NameWeight and WordWeight weigh the cosine similarities of names and
+	// of content words between a document and a cluster.
+	NameWeight, WordWeight float64
+	// Events turns on the event features: type, place, participants and
+	// date. Without them the comparison is plain word and name overlap.
+	Events bool
+	// Threshold is the score a document must reach to join a cluster.
+	Threshold float64
+	// MaxGap is how far apart two known dates may be for one event.
+	MaxGap time.Duration
+	// DatePenalty is taken off the score of a cluster dated more than
+	// MaxGap away from the document: dates read from text are often
+	// those of other events, so a gap weighs, it does not forbid.
+	DatePenalty float64
+	// ActorPenalty is taken off the score of a cluster about other
+	// people than the document (see Signature.Actors).
+	ActorPenalty float64
+}
+
+// DefaultOptions are the weights Parallax uses.
+var DefaultOptions = Options{NameWeight: 0.45, WordWeight: 0.55, Events: true, Threshold: 0.3, MaxGap: 30 * 24 * time.Hour, DatePenalty: 0.15, ActorPenalty: 0.15}
+
+// Decision is the outcome of Decide.
+type Decision struct {
+	Cluster int     // index of the candidate to join, -1 to start a new cluster
+	Score   float64 // the best candidate's score
+}
+
+// Keys returns the blocking keys of a signature: its most salient names
+// ("n:"), participants ("p:"), place ("l:"), most salient words ("w:") and
+// its type by month ("t:visit:2022-05") when dated.
+func Keys(sig Signature, st Stats) []string {
+	var keys []string
+	for _, n := range top(sig.Names, "n:", st, 8) {
+		keys = append(keys, "n:"+n)
+	}
+	for _, p := range sig.Participants {
+		keys = append(keys, "p:"+p)
+	}
+	if sig.Place != "" {
+		keys = append(keys, "l:"+sig.Place)
+	}
+	for _, w := range top(sig.Words, "w:", st, 8) {
+		keys = append(keys, "w:"+w)
+	}
+	if sig.Type != "" && sig.Date.Known() {
+		for m := sig.Date.From; !m.After(sig.Date.To.AddDate(0, 1, 0)); m = m.AddDate(0, 1, 0) {
+			keys = append(keys, "t:"+sig.Type+":"+m.Format("2006-01"))
+		}
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// top returns the n terms of v with the highest weight times inverse
+// document frequency.
+func top(v map[string]float64, prefix string, st Stats, n int) []string {
+	type tw struct {
+		t string
+		w float64
+	}
+	all := make([]tw, 0, len(v))
+	for t, w := range v {
+		all = append(all, tw{t, w * idf(st, prefix+t)})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].w != all[j].w {
+			return all[i].w > all[j].w
+		}
+		return all[i].t < all[j].t
+	})
+	out := make([]string, 0, n)
+	for i := 0; i < len(all) && i < n; i++ {
+		out = append(out, all[i].t)
+	}
+	return out
+}
+
+// idf is the smoothed inverse document frequency of a term.
+func idf(st Stats, term string) float64 {
+	if st == nil {
+		return 1
+	}
+	return math.Log(float64(st.Docs()+1)/float64(st.DocFreq(term)+1)) + 1
+}
+
+// Terms returns the terms of a signature as Stats counts them.
+func Terms(sig Signature) []string {
+	out := make([]string, 0, len(sig.Names)+len(sig.Words))
+	for n := range sig.Names {
+		out = append(out, "n:"+n)
+	}
+	for w := range sig.Words {
+		out = append(out, "w:"+w)
+	}
+	return out
+}
+
+// Score returns how well a document's signature fits a cluster: the
+// weighted cosine similarities of names and words, with the event
+// features when opts.Events is set: a bonus for the same type, place and
+// participants, and a penalty that rules the cluster out when the dates
+// are known and too far apart.
+func Score(sig Signature, c Cluster, st Stats, opts Options) float64 {
+	s := opts.NameWeight*cosine(sig.Names, c.Names, "n:", st) + opts.WordWeight*cosine(sig.Words, c.Words, "w:", st)
+	if !opts.Events {
+		return s
+	}
+	if sig.Date.Known() && c.Date.Known() && sig.Date.Gap(c.Date) > opts.MaxGap {
+		s -= opts.DatePenalty
+		if sig.Date.Width() <= precise && c.Date.Width() <= precise {
+			return s - 1 // both dated to the day or month: surely apart
+		}
+	}
+	if actorsConflict(sig, c) {
+		s -= opts.ActorPenalty
+	}
+	if sig.Type != "" && len(c.Types) > 0 {
+		if c.Types[sig.Type] > 0 || compatible(sig.Type, c.Types) {
+			s += 0.03
+		} else {
+			s -= 0.03
+		}
+	}
+	if sig.Place != "" && c.Places[sig.Place] > 0 {
+		s += 0.04
+	}
+	shared := 0
+	for _, p := range sig.Participants {
+		if c.Participants[p] > 0 {
+			shared++
+		}
+	}
+	s += 0.04 * float64(min(shared, 2))
+	return s
+}
+
+// actorsConflict reports whether a document and a cluster are about
+// different people: each names people in its lead, and neither names
+// any of the other's anywhere.
+func actorsConflict(sig Signature, c Cluster) bool {
+	if len(sig.Actors) == 0 || len(c.Actors) == 0 {
+		return false
+	}
+	for _, a := range sig.Actors {
+		if c.Surnames[a] > 0 {
+			return false
+		}
+	}
+	for a := range c.Actors {
+		if slices.Contains(sig.Surnames, a) {
+			return false
+		}
+	}
+	return true
+}
+
+// precise is the widest a date may be to count as precise.
+const precise = 31 * 24 * time.Hour
+
+// related groups event types that news reports of one event use in turn:
+// a visit is talks, an attack a killing, a disaster deaths.
+var related = map[string]string{
+	TypeVisit: "meet", TypeMeeting: "meet", TypeStatement: "meet", TypeAgreement: "meet",
+	TypeDeath: "harm", TypeAttack: "harm", TypeDisaster: "harm", TypeArrest: "harm",
+	TypeAppointment: "office", TypeDeparture: "office", TypeElection: "office",
+}
+
+// compatible reports whether type t is related to one of the types.
+func compatible(t string, types map[string]int) bool {
+	g, ok := related[t]
+	if !ok {
+		return false
+	}
+	for u, n := range types {
+		if n > 0 && related[u] == g {
+			return true
+		}
+	}
+	return false
+}
+
+// cosine returns the cosine similarity of two weighted term sets, the
+// weights multiplied by the terms' inverse document frequencies.
+func cosine(a, b map[string]float64, prefix string, st Stats) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	var na, nb, dot float64
+	for t, w := range a {
+		f := idf(st, prefix+t)
+		x := w * f
+		na += x * x
+		if v, ok := b[t]; ok {
+			dot += x * v * f
+		}
+	}
+	for t, v := range b {
+		f := idf(st, prefix+t)
+		nb += v * f * v * f
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// Decide chooses, among the candidate clusters, the one a new document
+// joins, or none (Decision.Cluster -1) when none scores opts.Threshold.
+func Decide(sig Signature, cands []Cluster, st Stats, opts Options) Decision {
+	d := Decision{Cluster: -1}
+	for i, c := range cands {
+		s := Score(sig, c, st, opts)
+		if s >= opts.Threshold && (d.Cluster < 0 || s > d.Score) {
+			d = Decision{Cluster: i, Score: s}
+		}
+	}
+	return d
+}
+
+// MatchBackground returns the candidate cluster whose event a background
+// signature recalls, or -1: one of the same or a related type that shares
+// a participant, whose date, when both are known, agrees, and whose names
+// and words score opts.Threshold.
+func MatchBackground(bg Signature, cands []Cluster, st Stats, opts Options) int {
+	best, bestScore := -1, 0.0
+	for i, c := range cands {
+		if bg.Type != "" && c.Types[bg.Type] == 0 && !compatible(bg.Type, c.Types) {
+			continue
+		}
+		if bg.Date.Known() && c.Date.Known() && bg.Date.Gap(c.Date) > opts.MaxGap {
+			continue
+		}
+		shared := false
+		for _, p := range bg.Participants {
+			shared = shared || c.Participants[p] > 0 || c.Names[p] > 0
+		}
+		if !shared {
+			continue
+		}
+		s := Score(bg, c, st, opts)
+		if s >= opts.Threshold/2 && (best < 0 || s > bestScore) {
+			best, bestScore = i, s
+		}
+	}
+	return best
+}
+
+// Join returns cluster c with the document of sig added; keys are the
+// document's blocking keys.
+func Join(c Cluster, sig Signature, keys []string) Cluster {
+	c.Docs = append(slices.Clip(c.Docs), sig.Doc)
+	c.Types = addCount(c.Types, sig.Type)
+	c.Places = addCount(c.Places, sig.Place)
+	for _, p := range sig.Participants {
+		c.Participants = addCount(c.Participants, p)
+	}
+	c.Date = c.Date.Union(sig.Date)
+	for _, a := range sig.Actors {
+		c.Actors = addCount(c.Actors, a)
+	}
+	for _, a := range sig.Surnames {
+		c.Surnames = addCount(c.Surnames, a)
+	}
+	c.Names = addNormalized(c.Names, sig.Names)
+	c.Words = addNormalized(c.Words, sig.Words)
+	c.Keys = append(slices.Clip(c.Keys), keys...)
+	slices.Sort(c.Keys)
+	c.Keys = slices.Compact(c.Keys)
+	return c
+}
+
+// addCount returns m with one more of k (a copy: clusters handed out by
+// an index are not changed under it).
+func addCount(m map[string]int, k string) map[string]int {
+	if k == "" {
+		return m
+	}
+	out := make(map[string]int, len(m)+1)
+	for x, n := range m {
+		out[x] = n
+	}
+	out[k]++
+	return out
+}
+
+// addNormalized returns sum plus v scaled to a total of one.
+func addNormalized(sum map[string]float64, v map[string]float64) map[string]float64 {
+	total := 0.0
+	for _, w := range v {
+		total += w
+	}
+	out := make(map[string]float64, len(sum)+len(v))
+	for k, w := range sum {
+		out[k] = w
+	}
+	if total == 0 {
+		return out
+	}
+	for k, w := range v {
+		out[k] += w / total
+	}
+	return out
+}
+
+// Clusterer assigns documents to event clusters one at a time.
+type Clusterer struct {
+	Index   Index
+	Stats   Stats
+	Options Options
+}
+
+// Add assigns a document, by the signature of its main event, to the
+// cluster it joins or to a new one, and returns that cluster's ID and
+// whether it was new.
+func (cl *Clusterer) Add(sig Signature) (id string, created bool) {
+	cl.Stats.Observe(Terms(sig))
+	keys := Keys(sig, cl.Stats)
+	cands := cl.Index.Candidates(keys)
+	d := Decide(sig, cands, cl.Stats, cl.Options)
+	var c Cluster
+	if d.Cluster >= 0 {
+		c = cands[d.Cluster]
+	} else {
+		c = Cluster{ID: cl.Index.NewID()}
+		created = true
+	}
+	c = Join(c, sig, keys)
+	cl.Index.Put(c)
+	return c.ID, created
+}
+
+// Link returns the cluster a background signature recalls, or "" when
+// none of the candidates fits.
+func (cl *Clusterer) Link(bg Signature) string {
+	cands := cl.Index.Candidates(Keys(bg, cl.Stats))
+	if i := MatchBackground(bg, cands, cl.Stats, cl.Options); i >= 0 {
+		return cands[i].ID
+	}
+	return ""
+}
+
+// Memory is an Index and Stats held in memory.
+type Memory struct {
+	clusters map[string]Cluster
+	byKey    map[string][]string
+	df       map[string]int
+	docs     int
+	next     int
+}
+
+// NewMemory returns an empty Memory.
+func NewMemory() *Memory {
+	return &Memory{clusters: map[string]Cluster{}, byKey: map[string][]string{}, df: map[string]int{}}
+}
+
+// Candidates returns the clusters filed under any of keys, in the order
+// they were created.
+func (m *Memory) Candidates(keys []string) []Cluster {
+	var ids []string
+	for _, k := range keys {
+		ids = append(ids, m.byKey[k]...)
+	}
+	slices.SortFunc(ids, func(a, b string) int {
+		x, _ := strconv.Atoi(a)
+		y, _ := strconv.Atoi(b)
+		return x - y
+	})
+	ids = slices.Compact(ids)
+	out := make([]Cluster, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, m.clusters[id])
+	}
+	return out
+}
+
+// Put files c under its keys.
+func (m *Memory) Put(c Cluster) {
+	old := m.clusters[c.ID]
+	m.clusters[c.ID] = c
+	for _, k := range c.Keys {
+		if !slices.Contains(old.Keys, k) {
+			m.byKey[k] = append(m.byKey[k], c.ID)
+		}
+	}
+}
+
+// NewID returns the next number as an ID.
+func (m *Memory) NewID() string {
+	m.next++
+	return strconv.Itoa(m.next)
+}
+
+// Cluster returns the cluster of an ID.
+func (m *Memory) Cluster(id string) (Cluster, bool) {
+	c, ok := m.clusters[id]
+	return c, ok
+}
+
+// DocFreq returns the number of documents observed holding term.
+func (m *Memory) DocFreq(term string) int { return m.df[term] }
+
+// Docs returns the number of documents observed.
+func (m *Memory) Docs() int { return m.docs }
+
+// Observe counts a document holding terms.
+func (m *Memory) Observe(terms []string) {
+	m.docs++
+	for _, t := range terms {
+		m.df[t]++
+	}
+}
