@@ -62,6 +62,14 @@ type Store interface {
 	// first, or in id order with AfterID (keyset paging).
 	Statements(ctx context.Context, q StatementQuery) ([]StatementInfo, error)
 
+	// Events returns events in id order after q.AfterID, at most q.Limit.
+	Events(ctx context.Context, q EventQuery) ([]Event, error)
+	// Event returns the event with id, or ErrNotFound.
+	Event(ctx context.Context, id string) (Event, error)
+	// EventReports returns what the documents say of event id: the main
+	// reports first, then the mentions, each in document order.
+	EventReports(ctx context.Context, id string) ([]EventReport, error)
+
 	// Close releases the store's resources.
 	Close() error
 }
@@ -138,6 +146,63 @@ type Tx interface {
 	// SetLinkEntity points the link of document id's entity local at
 	// entity ("" for none).
 	SetLinkEntity(ctx context.Context, id string, local int, entity string) error
+
+	// EventCandidates returns the events filed under any of keys, each
+	// once, in id order, with their Data.
+	EventCandidates(ctx context.Context, keys []string) ([]Event, error)
+	// PutEvent stores e: a new event when e.ID is empty (PutEvent then
+	// sets it), else it replaces the event's fields. Either way the event
+	// is filed under keys, besides those it has.
+	PutEvent(ctx context.Context, e *Event, keys []string) error
+	// EventTerms returns how many documents hold each term counted so
+	// far, and how many documents were counted (see ObserveEventTerms).
+	EventTerms(ctx context.Context) (map[string]int, int, error)
+	// ObserveEventTerms counts one more document holding terms.
+	ObserveEventTerms(ctx context.Context, terms []string) error
+	// PutEventReports replaces what document id says of events, and sets
+	// the document's Event to the event of its main report (none when it
+	// has none).
+	PutEventReports(ctx context.Context, id string, reports []EventReport) error
+}
+
+// Event is an event across documents: what one or more documents report
+// as their main event.
+type Event struct {
+	ID    string // "V12"
+	Type  string // visit, meeting, statement, death, attack, …
+	Title string // the headline of the first document that reported it
+	// DateFrom and DateTo bound the dates its reports give (ISO days; ""
+	// when none gives one).
+	DateFrom, DateTo string
+	Documents        int    // documents whose main event it is
+	Data             []byte // the clustering state (package reconcile's)
+}
+
+// EventReport is what one document says of one event: its main report of
+// it, or a mention of it in the background ("his previous visit, in
+// February 2019").
+type EventReport struct {
+	Event    string
+	Document string
+	Main     bool
+	Type     string
+	Trigger  news.Span // the word that reports it
+	// Date is the TIMEX3 value of the date the document gives it, with
+	// its interval and the span that says so; "" and zero spans when it
+	// gives none.
+	Date             string
+	DateFrom, DateTo string
+	DateSpan         news.Span
+	Place            string   // corpus entity id of its place, or ""
+	Participants     []string // corpus entity ids
+	// Published and Source are the document's, filled in on reading.
+	Published, Source string
+}
+
+// EventQuery selects events.
+type EventQuery struct {
+	AfterID string // keyset paging in id order
+	Limit   int    // 0 means 50
 }
 
 // Entity is a corpus-wide entity: what the names in many documents refer

@@ -39,6 +39,9 @@ func (tx *Tx) PutAnalysis(ctx context.Context, id string, a news.Analysis) error
 		if err := tx.deleteQuotes(ctx, seq); err != nil {
 			return fmt.Errorf("put analysis of %s: %w", id, err)
 		}
+		if err := tx.deleteEventReports(ctx, seq); err != nil {
+			return fmt.Errorf("put analysis of %s: %w", id, err)
+		}
 	}
 	if tx.analysed == nil {
 		tx.analysed = map[string]bool{}

@@ -51,6 +51,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Analysis", testAnalysis},
 		{"Entities", testEntities},
 		{"Quotes", testQuotes},
+		{"Events", testEvents},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.test(t, open) })
 	}

@@ -1,0 +1,300 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// eventID is the public id of event num: "V12".
+func eventID(num int64) string {
+	return "V" + strconv.FormatInt(num, 10)
+}
+
+// eventNum reads an event id.
+func eventNum(id string) (int64, bool) {
+	if !strings.HasPrefix(id, "V") {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(id[1:], 10, 64)
+	return n, err == nil && n > 0
+}
+
+// EventCandidates returns the events filed under any of keys, each once,
+// in id order, with their clustering state.
+func (tx *Tx) EventCandidates(ctx context.Context, keys []string) ([]store.Event, error) {
+	keys = slices.Compact(slices.Sorted(slices.Values(keys)))
+	seen := map[int64]bool{}
+	var out []store.Event
+	for len(keys) > 0 {
+		n := min(len(keys), maxKeysPerQuery)
+		in, args := inList(1, keys[:n])
+		keys = keys[n:]
+		rows, err := tx.query(ctx, `SELECT DISTINCT e.num, e.type, e.title, e.date_from, e.date_to, e.documents, e.data
+			FROM event_keys k JOIN events e ON e.num = k.event
+			WHERE k.key IN (`+in+`) ORDER BY e.num`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("find candidate events: %w", err)
+		}
+		for rows.Next() {
+			var num int64
+			var e store.Event
+			var from, to sql.NullString
+			if err := rows.Scan(&num, &e.Type, &e.Title, &from, &to, &e.Documents, &e.Data); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("find candidate events: %w", err)
+			}
+			if seen[num] {
+				continue
+			}
+			seen[num] = true
+			e.ID, e.DateFrom, e.DateTo = eventID(num), from.String, to.String
+			out = append(out, e)
+		}
+		if err := rows.Close(); err != nil {
+			return nil, fmt.Errorf("find candidate events: %w", err)
+		}
+	}
+	slices.SortFunc(out, func(a, b store.Event) int {
+		x, _ := eventNum(a.ID)
+		y, _ := eventNum(b.ID)
+		return int(x - y)
+	})
+	return out, nil
+}
+
+// PutEvent stores a new event, or replaces an event's fields, and files
+// it under keys.
+func (tx *Tx) PutEvent(ctx context.Context, e *store.Event, keys []string) error {
+	var num int64
+	if e.ID == "" {
+		if err := tx.queryRow(ctx, `SELECT COALESCE(MAX(num), 0) + 1 FROM events`).Scan(&num); err != nil {
+			return fmt.Errorf("number a new event: %w", err)
+		}
+		if _, err := tx.exec(ctx, `INSERT INTO events (num, type, title, date_from, date_to, documents, data)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`, num, e.Type, e.Title, nullable(e.DateFrom), nullable(e.DateTo), e.Documents, e.Data); err != nil {
+			return fmt.Errorf("store event: %w", err)
+		}
+		e.ID = eventID(num)
+	} else {
+		var ok bool
+		if num, ok = eventNum(e.ID); !ok {
+			return fmt.Errorf("store event %q: %w", e.ID, store.ErrNotFound)
+		}
+		res, err := tx.exec(ctx, `UPDATE events SET type = $2, title = $3, date_from = $4, date_to = $5, documents = $6, data = $7
+			WHERE num = $1`, num, e.Type, e.Title, nullable(e.DateFrom), nullable(e.DateTo), e.Documents, e.Data)
+		if err != nil {
+			return fmt.Errorf("store event %s: %w", e.ID, err)
+		}
+		if n, err := res.RowsAffected(); err == nil && n == 0 {
+			return fmt.Errorf("store event %s: %w", e.ID, store.ErrNotFound)
+		}
+	}
+	for _, k := range slices.Compact(slices.Sorted(slices.Values(keys))) {
+		if _, err := tx.exec(ctx, `INSERT INTO event_keys (key, event) VALUES ($1, $2) ON CONFLICT DO NOTHING`, k, num); err != nil {
+			return fmt.Errorf("file event %s: %w", e.ID, err)
+		}
+	}
+	return nil
+}
+
+// docsTerm is the row of event_terms that counts the documents counted.
+const docsTerm = ""
+
+// EventTerms returns every term's document count and the number of
+// documents counted.
+func (tx *Tx) EventTerms(ctx context.Context) (map[string]int, int, error) {
+	rows, err := tx.query(ctx, `SELECT term, docs FROM event_terms`)
+	if err != nil {
+		return nil, 0, fmt.Errorf("read event terms: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	docs := 0
+	for rows.Next() {
+		var t string
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
+			return nil, 0, fmt.Errorf("read event terms: %w", err)
+		}
+		if t == docsTerm {
+			docs = n
+			continue
+		}
+		out[t] = n
+	}
+	return out, docs, rows.Err()
+}
+
+// maxTermsPerInsert bounds the rows of one upsert of event_terms.
+const maxTermsPerInsert = 128
+
+// ObserveEventTerms counts one more document holding terms.
+func (tx *Tx) ObserveEventTerms(ctx context.Context, terms []string) error {
+	terms = append(slices.Compact(slices.Sorted(slices.Values(terms))), docsTerm)
+	terms = slices.Compact(slices.Sorted(slices.Values(terms)))
+	for len(terms) > 0 {
+		n := min(len(terms), maxTermsPerInsert)
+		var b strings.Builder
+		args := make([]any, n)
+		b.WriteString(`INSERT INTO event_terms (term, docs) VALUES `)
+		for i, t := range terms[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "($%d, 1)", i+1)
+			args[i] = t
+		}
+		b.WriteString(` ON CONFLICT (term) DO UPDATE SET docs = event_terms.docs + 1`)
+		terms = terms[n:]
+		if _, err := tx.exec(ctx, b.String(), args...); err != nil {
+			return fmt.Errorf("count event terms: %w", err)
+		}
+	}
+	return nil
+}
+
+// PutEventReports replaces what document id says of events and points
+// the document at the event of its main report.
+func (tx *Tx) PutEventReports(ctx context.Context, id string, reports []store.EventReport) error {
+	seq, err := tx.seqOf(ctx, id)
+	if err != nil {
+		return fmt.Errorf("put event reports: %w", err)
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM event_reports WHERE seq = $1`, seq); err != nil {
+		return fmt.Errorf("put event reports of %s: %w", id, err)
+	}
+	main := ""
+	for _, r := range reports {
+		num, ok := eventNum(r.Event)
+		if !ok {
+			return fmt.Errorf("put event reports of %s: event %q: %w", id, r.Event, store.ErrNotFound)
+		}
+		parts, err := json.Marshal(nonNil(r.Participants))
+		if err != nil {
+			return err
+		}
+		isMain := 0
+		if r.Main {
+			isMain = 1
+			if main == "" {
+				main = r.Event
+			}
+		}
+		if _, err := tx.exec(ctx, `INSERT INTO event_reports (event, seq, main, trigger_start, trigger_end, type,
+				date_value, date_from, date_to, date_start, date_end, place, participants)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`,
+			num, seq, isMain, r.Trigger.Start, r.Trigger.End, r.Type, r.Date, r.DateFrom, r.DateTo,
+			r.DateSpan.Start, r.DateSpan.End, r.Place, string(parts)); err != nil {
+			return fmt.Errorf("put event reports of %s: %w", id, err)
+		}
+	}
+	if _, err := tx.exec(ctx, `UPDATE documents SET event = $2 WHERE seq = $1`, seq, nullable(main)); err != nil {
+		return fmt.Errorf("set the event of %s: %w", id, err)
+	}
+	return nil
+}
+
+// Events returns events in id order after q.AfterID.
+func (db *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, error) {
+	after := int64(0)
+	if q.AfterID != "" {
+		n, ok := eventNum(q.AfterID)
+		if !ok {
+			return nil, fmt.Errorf("list events after %q: %w", q.AfterID, store.ErrNotFound)
+		}
+		after = n
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT num, type, title, date_from, date_to, documents
+		FROM events WHERE num > $1 AND documents > 0 ORDER BY num LIMIT $2`, after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list events: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Event
+	for rows.Next() {
+		var num int64
+		var e store.Event
+		var from, to sql.NullString
+		if err := rows.Scan(&num, &e.Type, &e.Title, &from, &to, &e.Documents); err != nil {
+			return nil, fmt.Errorf("list events: %w", err)
+		}
+		e.ID, e.DateFrom, e.DateTo = eventID(num), from.String, to.String
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Event returns the event with id.
+func (db *DB) Event(ctx context.Context, id string) (store.Event, error) {
+	num, ok := eventNum(id)
+	if !ok {
+		return store.Event{}, fmt.Errorf("event %q: %w", id, store.ErrNotFound)
+	}
+	var e store.Event
+	var from, to sql.NullString
+	err := db.read.QueryRowContext(ctx, `SELECT type, title, date_from, date_to, documents FROM events WHERE num = $1`, num).
+		Scan(&e.Type, &e.Title, &from, &to, &e.Documents)
+	if errors.Is(err, sql.ErrNoRows) {
+		return store.Event{}, fmt.Errorf("event %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return store.Event{}, fmt.Errorf("read event %s: %w", id, err)
+	}
+	e.ID, e.DateFrom, e.DateTo = id, from.String, to.String
+	return e, nil
+}
+
+// EventReports returns what the documents say of event id.
+func (db *DB) EventReports(ctx context.Context, id string) ([]store.EventReport, error) {
+	num, ok := eventNum(id)
+	if !ok {
+		return nil, fmt.Errorf("event %q: %w", id, store.ErrNotFound)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT d.id, d.published, d.source, r.main, r.trigger_start, r.trigger_end, r.type,
+			r.date_value, r.date_from, r.date_to, r.date_start, r.date_end, r.place, r.participants
+		FROM event_reports r JOIN documents d ON d.seq = r.seq
+		WHERE r.event = $1 ORDER BY r.main DESC, d.seq, r.trigger_start`, num)
+	if err != nil {
+		return nil, fmt.Errorf("read the reports of event %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []store.EventReport
+	for rows.Next() {
+		r := store.EventReport{Event: id}
+		var published, source sql.NullString
+		var main int
+		var parts string
+		if err := rows.Scan(&r.Document, &published, &source, &main, &r.Trigger.Start, &r.Trigger.End, &r.Type,
+			&r.Date, &r.DateFrom, &r.DateTo, &r.DateSpan.Start, &r.DateSpan.End, &r.Place, &parts); err != nil {
+			return nil, fmt.Errorf("read the reports of event %s: %w", id, err)
+		}
+		r.Main, r.Published, r.Source = main == 1, published.String, source.String
+		if err := json.Unmarshal([]byte(parts), &r.Participants); err != nil {
+			return nil, fmt.Errorf("read the reports of event %s: %w", id, err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// deleteEventReports removes what document seq says of events, when its
+// analysis is replaced; the document's event goes with them.
+func (tx *Tx) deleteEventReports(ctx context.Context, seq int64) error {
+	if _, err := tx.exec(ctx, `DELETE FROM event_reports WHERE seq = $1`, seq); err != nil {
+		return err
+	}
+	_, err := tx.exec(ctx, `UPDATE documents SET event = NULL WHERE seq = $1`, seq)
+	return err
+}

@@ -1,0 +1,146 @@
+package storetest
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+func testEvents(t *testing.T, open Opener) {
+	s := mustOpen(t, open)
+	ctx := t.Context()
+	mustInsert(t, s, newDoc("a"), newDoc("b"), newDoc("c"))
+
+	var v1, v2 store.Event
+	mustUpdate(t, s, func(tx store.Tx) error {
+		v1 = store.Event{Type: "visit", Title: "Assad visits Tehran", DateFrom: "2022-05-08", DateTo: "2022-05-08", Documents: 1, Data: []byte(`{"x":1}`)}
+		if err := tx.PutEvent(ctx, &v1, []string{"p:assad", "t:visit:2022-05"}); err != nil {
+			return err
+		}
+		v2 = store.Event{Type: "visit", Title: "Assad in Tehran, 2019", DateFrom: "2019-02-25", DateTo: "2019-02-25", Documents: 1, Data: []byte(`{}`)}
+		if err := tx.PutEvent(ctx, &v2, []string{"p:assad"}); err != nil {
+			return err
+		}
+		// Its own writes: the new events are candidates at once.
+		got, err := tx.EventCandidates(ctx, []string{"p:assad", "nothing"})
+		if err != nil {
+			return err
+		}
+		if len(got) != 2 || got[0].ID != v1.ID || got[1].ID != v2.ID || string(got[0].Data) != `{"x":1}` {
+			t.Errorf("EventCandidates = %+v, want %s and %s with their data", got, v1.ID, v2.ID)
+		}
+		return nil
+	})
+	if v1.ID == "" || v1.ID == v2.ID {
+		t.Fatalf("PutEvent ids %q, %q", v1.ID, v2.ID)
+	}
+
+	t.Run("update and keys", func(t *testing.T) {
+		mustUpdate(t, s, func(tx store.Tx) error {
+			v1.Documents, v1.Data = 2, []byte(`{"x":2}`)
+			if err := tx.PutEvent(ctx, &v1, []string{"l:tehran"}); err != nil {
+				return err
+			}
+			got, err := tx.EventCandidates(ctx, []string{"l:tehran"})
+			if err != nil {
+				return err
+			}
+			if len(got) != 1 || got[0].ID != v1.ID || got[0].Documents != 2 || string(got[0].Data) != `{"x":2}` {
+				t.Errorf("after update, EventCandidates(l:tehran) = %+v", got)
+			}
+			got, err = tx.EventCandidates(ctx, []string{"t:visit:2022-05"})
+			if err != nil || len(got) != 1 || got[0].ID != v1.ID {
+				t.Errorf("the old keys stay: %+v, %v", got, err)
+			}
+			missing := store.Event{ID: "V999", Type: "visit", Data: []byte(`{}`)}
+			if err := tx.PutEvent(ctx, &missing, nil); !errors.Is(err, store.ErrNotFound) {
+				t.Errorf("PutEvent(V999) = %v, want ErrNotFound", err)
+			}
+			return nil
+		})
+	})
+
+	t.Run("terms", func(t *testing.T) {
+		mustUpdate(t, s, func(tx store.Tx) error {
+			if err := tx.ObserveEventTerms(ctx, []string{"n:assad", "w:visit"}); err != nil {
+				return err
+			}
+			return tx.ObserveEventTerms(ctx, []string{"n:assad", "n:assad"})
+		})
+		mustUpdate(t, s, func(tx store.Tx) error {
+			terms, docs, err := tx.EventTerms(ctx)
+			if err != nil {
+				return err
+			}
+			if docs != 2 || terms["n:assad"] != 2 || terms["w:visit"] != 1 || len(terms) != 2 {
+				t.Errorf("EventTerms = %v, %d documents", terms, docs)
+			}
+			return nil
+		})
+	})
+
+	t.Run("reports", func(t *testing.T) {
+		main := store.EventReport{Event: v1.ID, Document: "a", Main: true, Type: "visit", Trigger: news.Span{Start: 4, End: 8},
+			Date: "2022-05-08", DateFrom: "2022-05-08", DateTo: "2022-05-08", DateSpan: news.Span{Start: 9, End: 15}, Place: "E3", Participants: []string{"E1", "E2"}}
+		mention := store.EventReport{Event: v2.ID, Document: "a", Type: "visit", Trigger: news.Span{Start: 16, End: 20},
+			Date: "2018-12-18", DateFrom: "2018-12-18", DateTo: "2018-12-18", DateSpan: news.Span{Start: 21, End: 25}}
+		other := store.EventReport{Event: v2.ID, Document: "b", Main: true, Type: "visit", Trigger: news.Span{Start: 1, End: 2}, Date: "2019-02-25", DateFrom: "2019-02-25", DateTo: "2019-02-25"}
+		mustUpdate(t, s, func(tx store.Tx) error {
+			if err := tx.PutEventReports(ctx, "a", []store.EventReport{main, mention}); err != nil {
+				return err
+			}
+			if err := tx.PutEventReports(ctx, "b", []store.EventReport{other}); err != nil {
+				return err
+			}
+			if err := tx.PutEventReports(ctx, "missing", nil); !errors.Is(err, store.ErrNotFound) {
+				t.Errorf("PutEventReports(missing) = %v, want ErrNotFound", err)
+			}
+			return nil
+		})
+		if d, _ := s.Document(ctx, "a"); d.Event != v1.ID {
+			t.Errorf("document a's event = %q, want %s", d.Event, v1.ID)
+		}
+		got, err := s.EventReports(ctx, v2.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mention.Participants = []string{}
+		if len(got) != 2 || !got[0].Main || got[0].Document != "b" || !reflect.DeepEqual(got[1], mention) {
+			t.Errorf("EventReports(%s) = %+v\nwant b's main report, then %+v", v2.ID, got, mention)
+		}
+		got, _ = s.EventReports(ctx, v1.ID)
+		if len(got) != 1 || !reflect.DeepEqual(got[0], main) {
+			t.Errorf("EventReports(%s) = %+v, want %+v", v1.ID, got, main)
+		}
+		// Replacing the analysis takes the reports and the event away.
+		mustUpdate(t, s, func(tx store.Tx) error { return tx.PutAnalysis(ctx, "a", news.Analysis{Version: 1}) })
+		mustUpdate(t, s, func(tx store.Tx) error { return tx.PutAnalysis(ctx, "a", news.Analysis{Version: 2}) })
+		if d, _ := s.Document(ctx, "a"); d.Event != "" {
+			t.Errorf("after a new analysis, document a's event = %q", d.Event)
+		}
+		if got, _ := s.EventReports(ctx, v1.ID); len(got) != 0 {
+			t.Errorf("after a new analysis, the reports of a stay: %+v", got)
+		}
+	})
+
+	t.Run("list", func(t *testing.T) {
+		evs, err := s.Events(ctx, store.EventQuery{})
+		if err != nil || len(evs) != 2 || evs[0].ID != v1.ID || evs[0].Title != "Assad visits Tehran" || evs[0].DateFrom != "2022-05-08" {
+			t.Errorf("Events = %+v, %v", evs, err)
+		}
+		evs, err = s.Events(ctx, store.EventQuery{AfterID: v1.ID, Limit: 5})
+		if err != nil || len(evs) != 1 || evs[0].ID != v2.ID {
+			t.Errorf("Events after %s = %+v, %v", v1.ID, evs, err)
+		}
+		e, err := s.Event(ctx, v2.ID)
+		if err != nil || e.Title != "Assad in Tehran, 2019" || e.Documents != 1 {
+			t.Errorf("Event(%s) = %+v, %v", v2.ID, e, err)
+		}
+		if _, err := s.Event(ctx, "V999"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("Event(V999) = %v, want ErrNotFound", err)
+		}
+	})
+}
