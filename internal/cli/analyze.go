@@ -55,6 +55,7 @@ func analyzeStored(ctx context.Context, st store.Store, an *analyze.Analyzer) (i
 	const batch = 256
 	done := 0
 	var after int64
+	terms := reconcile.NewEventTerms()
 	for {
 		if err := ctx.Err(); err != nil {
 			return done, err
@@ -70,6 +71,9 @@ func analyzeStored(ctx context.Context, st store.Store, an *analyze.Analyzer) (i
 					return err
 				}
 				if err := reconcile.LinkEntities(ctx, tx, d, a); err != nil {
+					return err
+				}
+				if err := reconcile.LinkEvents(ctx, tx, d, a, terms); err != nil {
 					return err
 				}
 			}

@@ -242,10 +242,10 @@ func corpusEntity(id string) (string, bool) {
 type lineDocument struct {
 	Schema string `json:"schema"`
 	Document
-	Entities []Entity   `json:"entities"`
-	Mentions []Mention  `json:"mentions"`
-	Times    []Time     `json:"times"`
-	Quotes   []Quote    `json:"quotes"`
+	Entities []Entity  `json:"entities"`
+	Mentions []Mention `json:"mentions"`
+	Times    []Time    `json:"times"`
+	Quotes   []Quote   `json:"quotes"`
 }
 
 func writeJSONL(ctx context.Context, st store.Store, w *bufio.Writer) error {

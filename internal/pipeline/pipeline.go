@@ -73,6 +73,7 @@ type Options struct {
 type Ingester struct {
 	store store.Store
 	opts  Options
+	terms *reconcile.EventTerms // the weights of event linking, kept for the run
 }
 
 // New returns an Ingester writing to st.
@@ -83,7 +84,7 @@ func New(st store.Store, opts Options) *Ingester {
 	if opts.OnBatch == nil {
 		opts.OnBatch = func(Counts) {}
 	}
-	return &Ingester{store: st, opts: opts}
+	return &Ingester{store: st, opts: opts, terms: reconcile.NewEventTerms()}
 }
 
 // prepared is an article ready to store.
@@ -271,7 +272,12 @@ func (in *Ingester) write(ctx context.Context, tx store.Tx, batch []prepared, c 
 					return fmt.Errorf("%s: update %s: %w", p.where, p.doc.ID, err)
 				}
 				if stored.Published != published {
-					// Its roles, descriptors and quotes are dated anew.
+					// Its roles, descriptors, quotes and events are dated anew.
+					old := stored
+					old.Published = published
+					if err := reconcile.RelinkEvents(ctx, tx, old, stored, in.terms); err != nil {
+						return fmt.Errorf("%s: %w", p.where, err)
+					}
 					if err := reconcile.ResolveRoles(ctx, tx, stored.ID); err != nil {
 						return fmt.Errorf("%s: %w", p.where, err)
 					}
@@ -298,6 +304,9 @@ func (in *Ingester) write(ctx context.Context, tx store.Tx, batch []prepared, c 
 				return fmt.Errorf("%s: %w", p.where, err)
 			}
 			if err := reconcile.LinkEntities(ctx, tx, p.doc, *p.analysis); err != nil {
+				return fmt.Errorf("%s: %w", p.where, err)
+			}
+			if err := reconcile.LinkEvents(ctx, tx, p.doc, *p.analysis, in.terms); err != nil {
 				return fmt.Errorf("%s: %w", p.where, err)
 			}
 		}

@@ -104,6 +104,9 @@ type Tx interface {
 	// PutAnalysis stores the analysis of document id, replacing any it
 	// had. It returns an error wrapping ErrNotFound if id is not stored.
 	PutAnalysis(ctx context.Context, id string, a news.Analysis) error
+	// Analysis returns the stored analysis of document id (see
+	// Store.Analysis).
+	Analysis(ctx context.Context, id string) (news.Analysis, error)
 
 	// EntityCandidates returns the entities filed under any of keys (see
 	// PutEntity), each once, in id order, with their names.
@@ -163,6 +166,10 @@ type Tx interface {
 	// the document's Event to the event of its main report (none when it
 	// has none).
 	PutEventReports(ctx context.Context, id string, reports []EventReport) error
+	// MoveEventReports makes the reports of event from reports of event
+	// to, and takes from off its keys: from was known only from mentions
+	// of what to is.
+	MoveEventReports(ctx context.Context, from, to string) error
 }
 
 // Event is an event across documents: what one or more documents report

@@ -117,10 +117,21 @@ func (tx *Tx) mentionInsert(ctx context.Context, n int) (*sql.Stmt, error) {
 // it has none, an error wrapping store.ErrNotFound when there is no such
 // document.
 func (db *DB) Analysis(ctx context.Context, id string) (news.Analysis, error) {
+	return readAnalysis(ctx, db.read, id)
+}
+
+// Analysis returns the analysis of document id as the transaction sees
+// it (see DB.Analysis).
+func (tx *Tx) Analysis(ctx context.Context, id string) (news.Analysis, error) {
+	return readAnalysis(ctx, tx.tx, id)
+}
+
+// readAnalysis reads the analysis of document id through q.
+func readAnalysis(ctx context.Context, q querier, id string) (news.Analysis, error) {
 	var seq int64
 	var version sql.NullInt64
 	var paras, sents, toks, times []byte
-	err := db.read.QueryRowContext(ctx, `SELECT d.seq, a.version, a.paragraphs, a.sentences, a.tokens, a.times
+	err := q.QueryRowContext(ctx, `SELECT d.seq, a.version, a.paragraphs, a.sentences, a.tokens, a.times
 		FROM documents d LEFT JOIN analyses a ON a.seq = d.seq WHERE d.id = $1`, id).
 		Scan(&seq, &version, &paras, &sents, &toks, &times)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -144,7 +155,7 @@ func (db *DB) Analysis(ctx context.Context, id string) (news.Analysis, error) {
 	if a.Times, err = decodeTimes(times); err != nil {
 		return news.Analysis{}, fmt.Errorf("read times of %s: %w", id, err)
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT start_byte, end_byte, type, kind, title_start, title_end, entity
+	rows, err := q.QueryContext(ctx, `SELECT start_byte, end_byte, type, kind, title_start, title_end, entity
 		FROM mentions WHERE seq = $1 ORDER BY start_byte`, seq)
 	if err != nil {
 		return news.Analysis{}, fmt.Errorf("read mentions of %s: %w", id, err)
@@ -160,7 +171,7 @@ func (db *DB) Analysis(ctx context.Context, id string) (news.Analysis, error) {
 	if err := rows.Err(); err != nil {
 		return news.Analysis{}, fmt.Errorf("read mentions of %s: %w", id, err)
 	}
-	if a.Quotes, err = db.quotes(ctx, seq); err != nil {
+	if a.Quotes, err = readQuotes(ctx, q, seq); err != nil {
 		return news.Analysis{}, fmt.Errorf("read quotes of %s: %w", id, err)
 	}
 	return a, nil

@@ -202,6 +202,27 @@ func (tx *Tx) PutEventReports(ctx context.Context, id string, reports []store.Ev
 	return nil
 }
 
+// MoveEventReports makes the reports of event from reports of event to.
+func (tx *Tx) MoveEventReports(ctx context.Context, from, to string) error {
+	f, ok1 := eventNum(from)
+	t, ok2 := eventNum(to)
+	if !ok1 || !ok2 {
+		return fmt.Errorf("move the reports of event %q to %q: %w", from, to, store.ErrNotFound)
+	}
+	if _, err := tx.exec(ctx, `INSERT INTO event_reports (event, seq, main, trigger_start, trigger_end, type,
+			date_value, date_from, date_to, date_start, date_end, place, participants)
+		SELECT CAST($2 AS BIGINT), seq, main, trigger_start, trigger_end, type, date_value, date_from, date_to, date_start, date_end, place, participants
+		FROM event_reports WHERE event = $1 ON CONFLICT DO NOTHING`, f, t); err != nil {
+		return fmt.Errorf("move the reports of event %s: %w", from, err)
+	}
+	for _, q := range []string{`DELETE FROM event_reports WHERE event = $1`, `DELETE FROM event_keys WHERE event = $1`} {
+		if _, err := tx.exec(ctx, q, f); err != nil {
+			return fmt.Errorf("move the reports of event %s: %w", from, err)
+		}
+	}
+	return nil
+}
+
 // Events returns events in id order after q.AfterID.
 func (db *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, error) {
 	after := int64(0)

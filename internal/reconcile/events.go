@@ -1,0 +1,674 @@
+package reconcile
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/events"
+	"github.com/parallax-news/parallax/internal/names"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/timex"
+)
+
+// EventTerms keeps, for one run of linking, how many documents hold each
+// name and word, so that weighing a new document's terms reads no table.
+// It loads the store's counts on first use and counts each document it
+// links, in memory and in the store. Workers that share a store each see
+// the counts of the others as of their first document: the weights move
+// slowly, and a slightly older count changes nothing that matters.
+type EventTerms struct {
+	loaded bool
+	df     map[string]int
+	docs   int
+}
+
+// NewEventTerms returns counts to be loaded from the store on first use.
+func NewEventTerms() *EventTerms { return &EventTerms{} }
+
+func (et *EventTerms) load(ctx context.Context, tx store.Tx) error {
+	if et.loaded {
+		return nil
+	}
+	df, docs, err := tx.EventTerms(ctx)
+	if err != nil {
+		return err
+	}
+	et.df, et.docs, et.loaded = df, docs, true
+	return nil
+}
+
+// DocFreq implements events.Stats.
+func (et *EventTerms) DocFreq(term string) int { return et.df[term] }
+
+// Docs implements events.Stats.
+func (et *EventTerms) Docs() int { return et.docs }
+
+// Observe implements events.Stats, in memory; LinkEvents writes the
+// counts through.
+func (et *EventTerms) Observe(terms []string) {
+	et.docs++
+	for _, t := range terms {
+		et.df[t]++
+	}
+}
+
+// maxEventGap is how far from its publication a frame the text dates may
+// lie and still report the article's own event: further, it recalls
+// another one.
+const maxEventGap = 30 * 24 * time.Hour
+
+// LinkEvents files document d's main event with the events of the corpus
+// (see package events): it joins the event the candidates filed under its
+// blocking keys make most likely, or starts one; the events it only
+// recalls ("his previous visit, in February 2019") are linked to the
+// events they recall, or kept as events known only from such mentions
+// until a document reports them. What d says of each, with its date and
+// the span that gives it, is stored as d's event reports; conflicts
+// between outlets are read from them.
+func LinkEvents(ctx context.Context, tx store.Tx, d news.Document, a news.Analysis, terms *EventTerms) error {
+	if terms == nil {
+		terms = NewEventTerms()
+	}
+	if err := terms.load(ctx, tx); err != nil {
+		return fmt.Errorf("link the events of %s: %w", d.ID, err)
+	}
+	ids, err := tx.DocumentEntityIDs(ctx, d.ID)
+	if err != nil {
+		return fmt.Errorf("link the events of %s: %w", d.ID, err)
+	}
+	in, values := eventInput(d, a)
+	sig := events.Sign(in)
+	var reports []store.EventReport
+	mainEvent := ""
+	if sig.Type != "" {
+		tv := events.Terms(sig)
+		terms.Observe(tv)
+		if err := tx.ObserveEventTerms(ctx, tv); err != nil {
+			return fmt.Errorf("link the events of %s: %w", d.ID, err)
+		}
+		ev, err := joinEvent(ctx, tx, d, sig, terms)
+		if err != nil {
+			return fmt.Errorf("link the events of %s: %w", d.ID, err)
+		}
+		mainEvent = ev.ID
+		if f, ok := mainFrame(in.Frames, a); ok {
+			reports = append(reports, report(d, a, ev.ID, true, f, in, values, ids))
+		}
+	}
+	for _, f := range in.Frames {
+		if !f.Background || f.Weak {
+			continue
+		}
+		id, err := linkBackground(ctx, tx, d, in, f, mainEvent, sig, terms)
+		if err != nil {
+			return fmt.Errorf("link the events of %s: %w", d.ID, err)
+		}
+		if id != "" && !slices.ContainsFunc(reports, func(r store.EventReport) bool { return r.Event == id }) {
+			reports = append(reports, report(d, a, id, false, f, in, values, ids))
+		}
+	}
+	if err := tx.PutEventReports(ctx, d.ID, reports); err != nil {
+		return fmt.Errorf("link the events of %s: %w", d.ID, err)
+	}
+	return nil
+}
+
+// RelinkEvents links the events of stored document d again once its
+// publication date has changed (from old's): its dates now resolve
+// differently. The document leaves the event it reported, as far as
+// the event's counts go, and is linked anew.
+func RelinkEvents(ctx context.Context, tx store.Tx, old, d news.Document, terms *EventTerms) error {
+	a, err := tx.Analysis(ctx, d.ID)
+	if err != nil {
+		return fmt.Errorf("relink the events of %s: %w", d.ID, err)
+	}
+	if a.Version == 0 {
+		return nil
+	}
+	if terms == nil {
+		terms = NewEventTerms()
+	}
+	if err := terms.load(ctx, tx); err != nil {
+		return fmt.Errorf("relink the events of %s: %w", d.ID, err)
+	}
+	if old.Event != "" {
+		in, _ := eventInput(old, a)
+		sig := events.Sign(in)
+		stored, states, _, err := eventCandidates(ctx, tx, events.Keys(sig, terms))
+		if err != nil {
+			return fmt.Errorf("relink the events of %s: %w", d.ID, err)
+		}
+		for i, e := range stored {
+			if e.ID != old.Event {
+				continue
+			}
+			if err := putState(ctx, tx, &e, states[i].without(sig), max(e.Documents-1, 0)); err != nil {
+				return fmt.Errorf("relink the events of %s: %w", d.ID, err)
+			}
+		}
+	}
+	return LinkEvents(ctx, tx, d, a, terms)
+}
+
+// leave returns cluster c without the document of sig: what events.Join
+// added, taken off again. The union of dates stays, for want of the
+// others' dates.
+func leave(c events.Cluster, sig events.Signature) events.Cluster {
+	c.Docs = slices.DeleteFunc(slices.Clone(c.Docs), func(d string) bool { return d == sig.Doc })
+	c.Types = subCount(c.Types, sig.Type)
+	c.Places = subCount(c.Places, sig.Place)
+	for _, p := range sig.Participants {
+		c.Participants = subCount(c.Participants, p)
+	}
+	for _, a := range sig.Actors {
+		c.Actors = subCount(c.Actors, a)
+	}
+	for _, a := range sig.Surnames {
+		c.Surnames = subCount(c.Surnames, a)
+	}
+	c.Names = subNormalized(c.Names, sig.Names)
+	c.Words = subNormalized(c.Words, sig.Words)
+	return c
+}
+
+// subCount returns m with one less of k.
+func subCount(m map[string]int, k string) map[string]int {
+	if m[k] == 0 {
+		return m
+	}
+	out := make(map[string]int, len(m))
+	for x, n := range m {
+		if x != k || n > 1 {
+			out[x] = n
+		}
+	}
+	if out[k] > 0 {
+		out[k]--
+	}
+	return out
+}
+
+// subNormalized returns sum less v scaled to a total of one, dropping
+// what falls to nothing.
+func subNormalized(sum, v map[string]float64) map[string]float64 {
+	total := 0.0
+	for _, w := range v {
+		total += w
+	}
+	out := make(map[string]float64, len(sum))
+	for k, w := range sum {
+		if total > 0 {
+			w -= v[k] / total
+		}
+		if w > 1e-9 {
+			out[k] = w
+		}
+	}
+	return out
+}
+
+// eventInput extracts the frames of d and resolves its times. Frames the
+// text dates far from the publication date are of other events: they
+// become background.
+func eventInput(d news.Document, a news.Analysis) (events.Input, []timex.Value) {
+	frames := events.Extract(d.Text, a)
+	values := timex.ResolveDocument(a.Times, d.Published)
+	dates := make([]events.Interval, len(values))
+	for i, v := range values {
+		if i < len(a.Times) && sinceBefore(d.Text, a.Times[i]) {
+			continue // "since 2011" dates no event
+		}
+		dates[i] = interval(v)
+	}
+	in := events.Input{ID: d.ID, Text: d.Text, Analysis: a, Frames: frames, Dates: dates}
+	if p, ok := day(d.Published); ok {
+		in.Published = p
+		pub := events.Interval{From: p.AddDate(0, 0, -7), To: p}
+		for i := range frames {
+			f := &frames[i]
+			if f.Time < 0 || f.Time >= len(dates) || !dates[f.Time].Known() {
+				continue
+			}
+			if dates[f.Time].Gap(pub) > maxEventGap {
+				f.Background, f.Main = true, false
+			}
+		}
+	}
+	for i := range frames {
+		if f := &frames[i]; f.Time >= 0 && f.Time < len(dates) && !dates[f.Time].Known() {
+			f.Time = -1
+		}
+	}
+	return in, values
+}
+
+// sinceBefore reports whether "since" (or "from") opens time t: "since
+// 2011" is the start of a stretch, not the date of an event.
+func sinceBefore(txt string, t news.Time) bool {
+	before := strings.TrimRight(txt[:t.Start], " ")
+	i := strings.LastIndexByte(before, ' ')
+	w := strings.ToLower(before[i+1:])
+	return w == "since" || w == "from" || w == "until" || w == "till"
+}
+
+// interval is the calendar interval of a resolved time, zero when it has
+// none or it is wider than a year.
+func interval(v timex.Value) events.Interval {
+	from, ok1 := day(v.Earliest)
+	to, ok2 := day(v.Latest)
+	if !ok1 || !ok2 || to.Before(from) || to.Sub(from) > 366*24*time.Hour {
+		return events.Interval{}
+	}
+	return events.Interval{From: from, To: to}
+}
+
+// day reads the day of an ISO date or date-time.
+func day(s string) (time.Time, bool) {
+	if len(s) < 10 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", s[:10])
+	return t, err == nil
+}
+
+// mainFrame returns the frame that reports the document's main event
+// best: of those dated, the one whose date is nearest its trigger ("a
+// visit to Iran on Sunday", not "speaking on Monday, he said the visit"),
+// else the first.
+func mainFrame(frames []events.Frame, a news.Analysis) (events.Frame, bool) {
+	best, dist := -1, 0
+	first := -1
+	for i, f := range frames {
+		if !f.Main || f.Weak || f.Background {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if f.Time < 0 {
+			continue
+		}
+		t := a.Times[f.Time]
+		d := t.Start - f.Trigger.End
+		if d < 0 {
+			d = 2 * (f.Trigger.Start - t.End) // a date before the trigger is less likely its own
+		}
+		if best < 0 || d < dist {
+			best, dist = i, d
+		}
+	}
+	switch {
+	case best >= 0:
+		return frames[best], true
+	case first >= 0:
+		return frames[first], true
+	}
+	return events.Frame{}, false
+}
+
+// joinEvent files the main event of d's signature: the best candidate
+// event, or a new one.
+func joinEvent(ctx context.Context, tx store.Tx, d news.Document, sig events.Signature, terms *EventTerms) (store.Event, error) {
+	keys := events.Keys(sig, terms)
+	stored, states, clusters, err := eventCandidates(ctx, tx, keys)
+	if err != nil {
+		return store.Event{}, err
+	}
+	dec := events.Decide(sig, clusters, terms, events.DefaultOptions)
+	var ev store.Event
+	var st eventState
+	if dec.Cluster >= 0 {
+		ev, st = stored[dec.Cluster], states[dec.Cluster]
+	}
+	st = st.with(sig, keys, eventTitle(d))
+	if err := putState(ctx, tx, &ev, st, ev.Documents+1); err != nil {
+		return store.Event{}, err
+	}
+	if err := absorbMentions(ctx, tx, ev, st.Cluster, keys); err != nil {
+		return store.Event{}, err
+	}
+	return ev, nil
+}
+
+// eventCandidates reads the events filed under keys with their states,
+// and their clusters as package events compares them.
+func eventCandidates(ctx context.Context, tx store.Tx, keys []string) ([]store.Event, []eventState, []events.Cluster, error) {
+	stored, err := tx.EventCandidates(ctx, keys)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+
+	states := make([]eventState, len(stored))
+	clusters := make([]events.Cluster, len(stored))
+	for i, e := range stored {
+		if err := json.Unmarshal(e.Data, &states[i]); err != nil {
+			return nil, nil, nil, fmt.Errorf("read event %s: %w", e.ID, err)
+		}
+		clusters[i] = states[i].Cluster
+		clusters[i].ID = e.ID
+	}
+	return stored, states, clusters, nil
+}
+
+// eventState is what an event's Data holds: its cluster, and the date
+// each member gave it, so that a member that leaves takes its date along.
+type eventState struct {
+	Cluster events.Cluster
+	Dates   map[string]events.Interval `json:",omitempty"`
+	// Titles are the members' headlines, in the order they joined: the
+	// event is called by the first still a member.
+	Titles []memberTitle `json:",omitempty"`
+}
+
+// memberTitle is the headline of a member document.
+type memberTitle struct{ Doc, Title string }
+
+// title is what the event is called: the headline of its first member.
+func (st eventState) title(def string) string {
+	if len(st.Titles) > 0 {
+		return st.Titles[0].Title
+	}
+	return def
+}
+
+// with returns the state with the document of sig joined, under keys.
+func (st eventState) with(sig events.Signature, keys []string, title string) eventState {
+	st.Cluster = events.Join(st.Cluster, sig, keys)
+	if title != "" {
+		st.Titles = append(slices.Clip(st.Titles), memberTitle{Doc: sig.Doc, Title: title})
+	}
+	dates := make(map[string]events.Interval, len(st.Dates)+1)
+	maps.Copy(dates, st.Dates)
+	if sig.Date.Known() {
+		dates[sig.Doc] = sig.Date
+	}
+	st.Dates = dates
+	st.Cluster.Date = st.union()
+	return st
+}
+
+// without returns the state with the document of sig gone.
+func (st eventState) without(sig events.Signature) eventState {
+	st.Cluster = leave(st.Cluster, sig)
+	st.Titles = slices.DeleteFunc(slices.Clone(st.Titles), func(t memberTitle) bool { return t.Doc == sig.Doc })
+	dates := maps.Clone(st.Dates)
+	delete(dates, sig.Doc)
+	st.Dates = dates
+	st.Cluster.Date = st.union()
+	return st
+}
+
+// union is the union of the members' dates.
+func (st eventState) union() events.Interval {
+	var u events.Interval
+	for _, d := range slices.Sorted(maps.Keys(st.Dates)) {
+		u = u.Union(st.Dates[d])
+	}
+	return u
+}
+
+// putState stores event ev with its state and document count.
+func putState(ctx context.Context, tx store.Tx, ev *store.Event, st eventState, docs int) error {
+	st.Cluster.ID = ""
+	data, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	ev.Data, ev.Documents = data, docs
+	ev.Type = mostCommon(st.Cluster.Types, ev.Type)
+	ev.Title = st.title(ev.Title)
+	ev.DateFrom, ev.DateTo = "", ""
+	if u := st.union(); u.Known() {
+		ev.DateFrom, ev.DateTo = u.From.Format("2006-01-02"), u.To.Format("2006-01-02")
+	}
+	return tx.PutEvent(ctx, ev, st.Cluster.Keys)
+}
+
+// mostCommon returns the key counted most (the first in sort order on a
+// tie), or def when there is none.
+func mostCommon(m map[string]int, def string) string {
+	best, n := def, 0
+	for _, k := range slices.Sorted(func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		if m[k] > n {
+			best, n = k, m[k]
+		}
+	}
+	return best
+}
+
+// eventTitle is what an event started by document d is called: its
+// headline, or its first line.
+func eventTitle(d news.Document) string {
+	if d.Title != "" {
+		return d.Title
+	}
+	t := d.Text
+	if i := strings.IndexByte(t, '\n'); i >= 0 {
+		t = t[:i]
+	}
+	if len(t) > 120 {
+		t = t[:strings.LastIndexByte(t[:120], ' ')+1] + "…"
+	}
+	return t
+}
+
+// absorbMentions moves into event ev the events known so far only from
+// mentions that recall it: "he had previously met in February 2019"
+// stored before the report of that meeting arrived.
+func absorbMentions(ctx context.Context, tx store.Tx, ev store.Event, c events.Cluster, keys []string) error {
+	stored, _, clusters, err := eventCandidates(ctx, tx, keys)
+	if err != nil {
+		return err
+	}
+	for i, m := range stored {
+		if m.Documents > 0 || m.ID == ev.ID {
+			continue
+		}
+		mc := clusters[i]
+		if !recalls(mc, c) {
+			continue
+		}
+		if err := tx.MoveEventReports(ctx, m.ID, ev.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recalls reports whether a cluster known only from mentions is the
+// event of cluster c: a related type, a shared participant, and dates
+// that agree when both are known.
+func recalls(mention, c events.Cluster) bool {
+	typeOK := false
+	for t := range mention.Types {
+		typeOK = typeOK || events.Related(t, c.Types)
+	}
+	if !typeOK {
+		return false
+	}
+	shared := false
+	for p := range mention.Participants {
+		shared = shared || c.Participants[p] > 0 || c.Names[p] > 0
+	}
+	if !shared {
+		return false
+	}
+	return !mention.Date.Known() || !c.Date.Known() || mention.Date.Gap(c.Date) <= maxEventGap
+}
+
+// linkBackground links a frame of d that recalls another event: to the
+// event it names as the one before ("his previous visit", "his first
+// visit since 2011"), whatever date the document gives it, since that
+// date may be what outlets disagree on; else to the event the candidates
+// make likely; else to a new event known only from this mention.
+func linkBackground(ctx context.Context, tx store.Tx, d news.Document, in events.Input, f events.Frame, mainEvent string, sig events.Signature, terms *EventTerms) (string, error) {
+	one := in
+	one.Frames = []events.Frame{f}
+	bgs := events.BackgroundSignatures(one)
+	if len(bgs) == 0 || len(bgs[0].Participants) == 0 {
+		return "", nil
+	}
+	bg := bgs[0]
+	keys := events.Keys(bg, terms)
+	stored, _, clusters, err := eventCandidates(ctx, tx, keys)
+	if err != nil {
+		return "", err
+	}
+	// Not the document's own main event.
+	for i := 0; i < len(stored); i++ {
+		if stored[i].ID == mainEvent {
+			stored = slices.Delete(stored, i, i+1)
+			clusters = slices.Delete(clusters, i, i+1)
+			break
+		}
+	}
+	if previousCue(d.Text, in.Analysis, f) {
+		if i := latestBefore(bg, clusters, sig.Date); i >= 0 {
+			return stored[i].ID, nil
+		}
+	}
+	if i := events.MatchBackground(bg, clusters, terms, events.DefaultOptions); i >= 0 {
+		return stored[i].ID, nil
+	}
+	if !bg.Date.Known() || bg.Date.Width() > 31*24*time.Hour {
+		// An event known from one mention is kept only when the mention
+		// dates it to the month or the day: "in 2011" is too vague to
+		// tell it from others.
+		return "", nil
+	}
+	ev := store.Event{Title: mentionTitle(d.Text, in.Analysis, f)}
+	if err := putState(ctx, tx, &ev, eventState{}.with(bg, keys, ""), 0); err != nil {
+		return "", err
+	}
+	return ev.ID, nil
+}
+
+// previousCue reports whether the sentence of frame f names its event as
+// one before: previous, previously, last, first, earlier, prior.
+func previousCue(txt string, a news.Analysis, f events.Frame) bool {
+	s := a.Sentences[f.Sentence]
+	words := strings.FieldsFunc(strings.ToLower(txt[s.Start:f.Trigger.Start]), func(r rune) bool {
+		return r == ' ' || r == ',' || r == '\n'
+	})
+	for i := len(words) - 1; i >= 0 && i >= len(words)-6; i-- {
+		switch words[i] {
+		case "previous", "previously", "last", "first", "earlier", "prior":
+			return true
+		}
+	}
+	return false
+}
+
+// latestBefore returns the candidate that is the latest event of a
+// related type with a participant of bg before date (the main event's),
+// or -1.
+func latestBefore(bg events.Signature, clusters []events.Cluster, date events.Interval) int {
+	best := -1
+	for i, c := range clusters {
+		if !events.Related(bg.Type, c.Types) {
+			continue
+		}
+		shared := false
+		for _, p := range bg.Participants {
+			shared = shared || c.Participants[p] > 0
+		}
+		if !shared || !c.Date.Known() || date.Known() && !c.Date.To.Before(date.From) || !samePlace(bg.Place, c.Places) {
+			continue
+		}
+		if best < 0 || c.Date.To.After(clusters[best].Date.To) {
+			best = i
+		}
+	}
+	return best
+}
+
+// samePlace reports whether place key p and one of places (counted as
+// in events.Cluster.Places) are in one country, or either is unknown:
+// "Iran" and "Tehran" are, "Iran" and "Dubai" are not.
+func samePlace(p string, places map[string]int) bool {
+	if p == "" || len(places) == 0 {
+		return true
+	}
+	cp := names.Country(p)
+	for q, n := range places {
+		if n == 0 {
+			continue
+		}
+		if q == p || cp != "" && names.Country(q) == cp {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionTitle names an event known from a mention: its sentence.
+func mentionTitle(txt string, a news.Analysis, f events.Frame) string {
+	s := a.Sentences[f.Sentence]
+	t := strings.TrimSpace(txt[s.Start:s.End])
+	if len(t) > 120 {
+		t = t[:strings.LastIndexByte(t[:120], ' ')+1] + "…"
+	}
+	return t
+}
+
+// report is what document d says of event id by frame f.
+func report(d news.Document, a news.Analysis, id string, main bool, f events.Frame, in events.Input, values []timex.Value, ids map[int]string) store.EventReport {
+	r := store.EventReport{Event: id, Document: d.ID, Main: main, Type: f.Type, Trigger: f.Trigger}
+	t := f.Time
+	if main && t < 0 {
+		t = leadDate(a, in)
+	}
+	if t >= 0 && t < len(values) && in.Dates[t].Known() {
+		v := values[t]
+		r.Date, r.DateFrom, r.DateTo = v.TIMEX, v.Earliest[:10], v.Latest[:10]
+		r.DateSpan = news.Span{Start: a.Times[t].Start, End: a.Times[t].End}
+	}
+	if f.Place >= 0 {
+		r.Place = ids[f.Place]
+	}
+	for _, p := range f.Participants {
+		if id := ids[p.Entity]; id != "" && !slices.Contains(r.Participants, id) {
+			r.Participants = append(r.Participants, id)
+		}
+	}
+	return r
+}
+
+// leadDate returns the time of the headline and lead that dates the main
+// event: the first one precise to the day within a week before
+// publication ("on Sunday"), or -1.
+func leadDate(a news.Analysis, in events.Input) int {
+	if in.Published.IsZero() {
+		return -1
+	}
+	lead := len(a.Sentences)
+	if lead > 4 {
+		lead = 4
+	}
+	end := 0
+	if lead > 0 {
+		end = a.Sentences[lead-1].End
+	}
+	week := events.Interval{From: in.Published.AddDate(0, 0, -7), To: in.Published}
+	for i, t := range a.Times {
+		if t.Start >= end {
+			break
+		}
+		if i < len(in.Dates) && in.Dates[i].Known() && in.Dates[i].Width() == 0 && in.Dates[i].Gap(week) == 0 {
+			return i
+		}
+	}
+	return -1
+}
