@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -16,17 +17,33 @@ import (
 	"github.com/parallax-news/parallax/internal/timex"
 )
 
-// EventTerms keeps, for one run of linking, how many documents hold each
-// name and word, so that weighing a new document's terms reads no table.
-// It loads the store's counts on first use and counts each document it
-// links, in memory and in the store. Workers that share a store each see
-// the counts of the others as of their first document: the weights move
-// slowly, and a slightly older count changes nothing that matters.
+// EventTerms keeps what linking events reads again and again in one run.
+//
+// It keeps how many documents hold each name and word, so that weighing
+// a new document's terms reads no table: it loads the store's counts on
+// first use and counts each document it links, in memory and in the
+// store. Workers that share a store each see the counts of the others as
+// of their first document: the weights move slowly, and a slightly older
+// count changes nothing that matters.
+//
+// It also keeps the decoded state of the events it has read, by their
+// stored bytes, so that an event that is a candidate for many documents
+// is decoded once (up to maxDecoded of them).
 type EventTerms struct {
-	loaded bool
-	df     map[string]int
-	docs   int
+	loaded  bool
+	df      map[string]int
+	docs    int
+	decoded map[string]decodedEvent
 }
+
+// decodedEvent is an event's stored state and what it decodes to.
+type decodedEvent struct {
+	data []byte
+	st   eventState
+}
+
+// maxDecoded bounds the decoded events an EventTerms keeps.
+const maxDecoded = 20000
 
 // NewEventTerms returns counts to be loaded from the store on first use.
 func NewEventTerms() *EventTerms { return &EventTerms{} }
@@ -140,7 +157,7 @@ func RelinkEvents(ctx context.Context, tx store.Tx, old, d news.Document, terms 
 	if old.Event != "" {
 		in, _ := eventInput(old, a)
 		sig := events.Sign(in)
-		stored, states, _, err := eventCandidates(ctx, tx, events.Keys(sig, terms))
+		stored, states, _, err := eventCandidates(ctx, tx, events.Keys(sig, terms), terms)
 		if err != nil {
 			return fmt.Errorf("relink the events of %s: %w", d.ID, err)
 		}
@@ -148,7 +165,7 @@ func RelinkEvents(ctx context.Context, tx store.Tx, old, d news.Document, terms 
 			if e.ID != old.Event {
 				continue
 			}
-			if err := putState(ctx, tx, &e, states[i].without(sig), max(e.Documents-1, 0)); err != nil {
+			if err := putState(ctx, tx, &e, states[i].without(sig), max(e.Documents-1, 0), terms); err != nil {
 				return fmt.Errorf("relink the events of %s: %w", d.ID, err)
 			}
 		}
@@ -316,7 +333,7 @@ func mainFrame(frames []events.Frame, a news.Analysis) (events.Frame, bool) {
 // event, or a new one.
 func joinEvent(ctx context.Context, tx store.Tx, d news.Document, sig events.Signature, terms *EventTerms) (store.Event, error) {
 	keys := events.Keys(sig, terms)
-	stored, states, clusters, err := eventCandidates(ctx, tx, keys)
+	stored, states, clusters, err := eventCandidates(ctx, tx, keys, terms)
 	if err != nil {
 		return store.Event{}, err
 	}
@@ -327,10 +344,10 @@ func joinEvent(ctx context.Context, tx store.Tx, d news.Document, sig events.Sig
 		ev, st = stored[dec.Cluster], states[dec.Cluster]
 	}
 	st = st.with(sig, keys, eventTitle(d))
-	if err := putState(ctx, tx, &ev, st, ev.Documents+1); err != nil {
+	if err := putState(ctx, tx, &ev, st, ev.Documents+1, terms); err != nil {
 		return store.Event{}, err
 	}
-	if err := absorbMentions(ctx, tx, ev, st.Cluster, keys); err != nil {
+	if err := absorbMentions(ctx, tx, ev, st.Cluster, stored, clusters); err != nil {
 		return store.Event{}, err
 	}
 	return ev, nil
@@ -338,7 +355,7 @@ func joinEvent(ctx context.Context, tx store.Tx, d news.Document, sig events.Sig
 
 // eventCandidates reads the events filed under keys with their states,
 // and their clusters as package events compares them.
-func eventCandidates(ctx context.Context, tx store.Tx, keys []string) ([]store.Event, []eventState, []events.Cluster, error) {
+func eventCandidates(ctx context.Context, tx store.Tx, keys []string, terms *EventTerms) ([]store.Event, []eventState, []events.Cluster, error) {
 	stored, err := tx.EventCandidates(ctx, keys)
 	if err != nil {
 		return nil, nil, nil, err
@@ -347,13 +364,26 @@ func eventCandidates(ctx context.Context, tx store.Tx, keys []string) ([]store.E
 	states := make([]eventState, len(stored))
 	clusters := make([]events.Cluster, len(stored))
 	for i, e := range stored {
-		if err := json.Unmarshal(e.Data, &states[i]); err != nil {
-			return nil, nil, nil, fmt.Errorf("read event %s: %w", e.ID, err)
+		if d, ok := terms.decoded[e.ID]; ok && bytes.Equal(d.data, e.Data) {
+			states[i] = d.st
+		} else {
+			if err := json.Unmarshal(e.Data, &states[i]); err != nil {
+				return nil, nil, nil, fmt.Errorf("read event %s: %w", e.ID, err)
+			}
+			terms.remember(e.ID, e.Data, states[i])
 		}
 		clusters[i] = states[i].Cluster
 		clusters[i].ID = e.ID
 	}
 	return stored, states, clusters, nil
+}
+
+// remember keeps the decoded state of event id.
+func (et *EventTerms) remember(id string, data []byte, st eventState) {
+	if et.decoded == nil || len(et.decoded) >= maxDecoded {
+		et.decoded = map[string]decodedEvent{}
+	}
+	et.decoded[id] = decodedEvent{data: data, st: st}
 }
 
 // eventState is what an event's Data holds: its cluster, and the date
@@ -414,8 +444,10 @@ func (st eventState) union() events.Interval {
 }
 
 // putState stores event ev with its state and document count.
-func putState(ctx context.Context, tx store.Tx, ev *store.Event, st eventState, docs int) error {
+func putState(ctx context.Context, tx store.Tx, ev *store.Event, st eventState, docs int, terms *EventTerms) error {
 	st.Cluster.ID = ""
+	st.Cluster.Names = prune(st.Cluster.Names, maxTerms)
+	st.Cluster.Words = prune(st.Cluster.Words, maxTerms)
 	data, err := json.Marshal(st)
 	if err != nil {
 		return err
@@ -427,7 +459,39 @@ func putState(ctx context.Context, tx store.Tx, ev *store.Event, st eventState, 
 	if u := st.union(); u.Known() {
 		ev.DateFrom, ev.DateTo = u.From.Format("2006-01-02"), u.To.Format("2006-01-02")
 	}
-	return tx.PutEvent(ctx, ev, st.Cluster.Keys)
+	if err := tx.PutEvent(ctx, ev, st.Cluster.Keys); err != nil {
+		return err
+	}
+	terms.remember(ev.ID, data, st)
+	return nil
+}
+
+// maxTerms bounds the names and the words an event keeps: the weightiest.
+// The rest weigh little in a comparison and would make every event a
+// long read.
+const maxTerms = 150
+
+// prune returns the n weightiest terms of m (m itself when it has no
+// more).
+func prune(m map[string]float64, n int) map[string]float64 {
+	if len(m) <= n {
+		return m
+	}
+	keys := slices.Collect(maps.Keys(m))
+	slices.SortFunc(keys, func(a, b string) int {
+		switch {
+		case m[a] > m[b]:
+			return -1
+		case m[a] < m[b]:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	out := make(map[string]float64, n)
+	for _, k := range keys[:n] {
+		out[k] = m[k]
+	}
+	return out
 }
 
 // mostCommon returns the key counted most (the first in sort order on a
@@ -467,11 +531,7 @@ func eventTitle(d news.Document) string {
 // absorbMentions moves into event ev the events known so far only from
 // mentions that recall it: "he had previously met in February 2019"
 // stored before the report of that meeting arrived.
-func absorbMentions(ctx context.Context, tx store.Tx, ev store.Event, c events.Cluster, keys []string) error {
-	stored, _, clusters, err := eventCandidates(ctx, tx, keys)
-	if err != nil {
-		return err
-	}
+func absorbMentions(ctx context.Context, tx store.Tx, ev store.Event, c events.Cluster, stored []store.Event, clusters []events.Cluster) error {
 	for i, m := range stored {
 		if m.Documents > 0 || m.ID == ev.ID {
 			continue
@@ -522,7 +582,7 @@ func linkBackground(ctx context.Context, tx store.Tx, d news.Document, in events
 	}
 	bg := bgs[0]
 	keys := events.Keys(bg, terms)
-	stored, _, clusters, err := eventCandidates(ctx, tx, keys)
+	stored, _, clusters, err := eventCandidates(ctx, tx, keys, terms)
 	if err != nil {
 		return "", err
 	}
@@ -549,7 +609,7 @@ func linkBackground(ctx context.Context, tx store.Tx, d news.Document, in events
 		return "", nil
 	}
 	ev := store.Event{Title: mentionTitle(d.Text, in.Analysis, f)}
-	if err := putState(ctx, tx, &ev, eventState{}.with(bg, keys, ""), 0); err != nil {
+	if err := putState(ctx, tx, &ev, eventState{}.with(bg, keys, ""), 0, terms); err != nil {
 		return "", err
 	}
 	return ev.ID, nil
