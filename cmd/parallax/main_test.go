@@ -85,8 +85,8 @@ type exportFile struct {
 	Times      []export.Time     `json:"times"`
 	Quotes     []json.RawMessage `json:"quotes"`
 	Statements []json.RawMessage `json:"statements"`
-	Events     []json.RawMessage `json:"events"`
-	Conflicts  []json.RawMessage `json:"conflicts"`
+	Events     []export.Event    `json:"events"`
+	Conflicts  []export.Conflict `json:"conflicts"`
 }
 
 func exportJSON(t *testing.T, dir string, db string) exportFile {
@@ -110,7 +110,10 @@ func exportJSON(t *testing.T, dir string, db string) exportFile {
 	if e.Times == nil {
 		t.Errorf("export lacks the times array")
 	}
-	for name, a := range map[string][]json.RawMessage{"quotes": e.Quotes, "statements": e.Statements, "events": e.Events, "conflicts": e.Conflicts} {
+	if e.Events == nil || e.Conflicts == nil {
+		t.Errorf("export lacks the events or conflicts array")
+	}
+	for name, a := range map[string][]json.RawMessage{"quotes": e.Quotes, "statements": e.Statements} {
 		if a == nil {
 			t.Errorf("export lacks the %q array", name)
 		}

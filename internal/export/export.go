@@ -113,10 +113,6 @@ func eachDocument(ctx context.Context, st store.Store, fn func(news.Document) er
 	}
 }
 
-// emptyArrays are the arrays of the contract that later stages fill; the
-// export always has them, empty when nothing was found.
-var emptyArrays = []string{"events", "conflicts"}
-
 // writeJSON writes the export one array at a time, each streamed from the
 // store, so memory stays flat however large the store is.
 func writeJSON(ctx context.Context, st store.Store, w *bufio.Writer) error {
@@ -197,12 +193,17 @@ func writeJSON(ctx context.Context, st store.Store, w *bufio.Writer) error {
 	}{"statements", func(emit func(any) error) error {
 		return eachStatement(ctx, st, func(s store.StatementInfo) error { return emit(NewStatement(s)) })
 	}})
-	for _, name := range emptyArrays {
-		arrays = append(arrays, struct {
-			name string
-			each func(emit func(any) error) error
-		}{name, func(func(any) error) error { return nil }})
-	}
+	arrays = append(arrays, struct {
+		name string
+		each func(emit func(any) error) error
+	}{"events", func(emit func(any) error) error {
+		return eachEvent(ctx, st, func(e Event) error { return emit(e) })
+	}}, struct {
+		name string
+		each func(emit func(any) error) error
+	}{"conflicts", func(emit func(any) error) error {
+		return eachConflict(ctx, st, func(c Conflict) error { return emit(c) })
+	}})
 	for _, arr := range arrays {
 		fmt.Fprintf(w, ",\n  %q: [", arr.name)
 		n := 0

@@ -50,6 +50,17 @@ func writeMarkdown(ctx context.Context, st store.Store, w *bufio.Writer) error {
 		fmt.Fprintf(w, "| %s | %d |\n", cell(orDash(s)), bySource[s])
 	}
 
+	names := map[string]string{}
+	for _, d := range docs {
+		names[d.id] = label(d.title, d.source)
+		if d.source != "" {
+			names[d.id] = d.source
+		}
+	}
+	if err := writeEvents(ctx, st, w, names); err != nil {
+		return err
+	}
+
 	w.WriteString("\n## Documents by date\n\n| published | outlet | title | id |\n| --- | --- | --- | --- |\n")
 	sorted := slices.Clone(docs)
 	slices.SortStableFunc(sorted, func(a, b summary) int {
@@ -110,6 +121,104 @@ func writeMarkdown(ctx context.Context, st store.Store, w *bufio.Writer) error {
 		}
 	}
 	return nil
+}
+
+// maxTimeline is how many events the report lists one by one; past it,
+// only those that several documents report.
+const maxTimeline = 200
+
+// writeEvents writes the timeline of events, and the facts of an event
+// on which outlets disagree, each side with its words. outlet names a
+// document by its outlet.
+func writeEvents(ctx context.Context, st store.Store, w *bufio.Writer, outlet map[string]string) error {
+	var evs []Event
+	if err := eachEvent(ctx, st, func(e Event) error {
+		evs = append(evs, e)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if len(evs) == 0 {
+		return nil
+	}
+	if len(evs) > maxTimeline {
+		evs = slices.DeleteFunc(evs, func(e Event) bool { return len(e.Documents) < 2 })
+	}
+	when := func(e Event) string {
+		if e.Date.Value != nil {
+			return *e.Date.Value
+		}
+		if e.Date.Earliest != nil {
+			return *e.Date.Earliest
+		}
+		return ""
+	}
+	slices.SortStableFunc(evs, func(a, b Event) int {
+		return cmp.Or(cmp.Compare(undated(when(a)), undated(when(b))), cmp.Compare(when(a), when(b)))
+	})
+	names := func(ids []string) string {
+		var l []string
+		for _, id := range ids {
+			if n := outlet[id]; n != "" && !slices.Contains(l, n) {
+				l = append(l, n)
+			}
+		}
+		return strings.Join(l, ", ")
+	}
+	w.WriteString("\n## Timeline of events\n\n| when | what | type | reported by | recalled by | dates | id |\n| --- | --- | --- | --- | --- | --- | --- |\n")
+	for _, e := range evs {
+		date := orDash(when(e))
+		if e.Date.Value == nil && e.Date.Earliest != nil && e.Date.Latest != nil && *e.Date.Earliest != *e.Date.Latest {
+			date = *e.Date.Earliest + " – " + *e.Date.Latest
+		}
+		agree := "–"
+		if e.Agreed != nil {
+			agree = "agree"
+			if !*e.Agreed {
+				agree = "**disagree**"
+			}
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | `%s` |\n", cell(date), cell(e.Title), e.Type,
+			cell(orDash(names(e.Documents))), cell(orDash(names(e.Mentions))), agree, e.ID)
+	}
+	first := true
+	for _, e := range evs {
+		for _, c := range EventConflicts(e) {
+			if first {
+				w.WriteString("\n## Where outlets disagree\n")
+				first = false
+			}
+			fmt.Fprintf(w, "\n### The %s of %s (`%s`)\n\n", c.Kind, cell(e.Title), e.ID)
+			for _, cl := range c.Claims {
+				d, err := st.Document(ctx, cl.Document)
+				if err != nil {
+					return fmt.Errorf("read %s: %w", cl.Document, err)
+				}
+				how := "recalls it"
+				if cl.Main {
+					how = "reports it"
+				}
+				fmt.Fprintf(w, "- **%s** — %s (`%s`, %s): %s\n", cl.Value, cell(orDash(outlet[cl.Document])), cl.Document, how, cell(sentenceAround(d.Text, cl.Start, cl.End)))
+			}
+		}
+	}
+	return nil
+}
+
+// sentenceAround returns the sentence-like stretch of text around
+// [start, end): from the last sentence end before to the next after.
+func sentenceAround(text string, start, end int) string {
+	if start < 0 || end > len(text) || start >= end {
+		return ""
+	}
+	a := strings.LastIndexAny(text[:start], ".!?\n") + 1
+	b := strings.IndexAny(text[end:], ".!?\n")
+	if b < 0 {
+		b = len(text)
+	} else {
+		b += end + 1
+	}
+	return strings.TrimSpace(text[a:b])
 }
 
 func undated(published string) int {

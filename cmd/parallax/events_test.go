@@ -1,0 +1,113 @@
+package main_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/export"
+)
+
+// TestSeedEvents ingests the seeds and checks the events they report:
+// the three reports of the 8 May 2022 visit are one event, the 2019 and
+// 2024 visits two others, the earlier visit that two outlets recall is
+// linked to the 2019 one, and the date they give it is a conflict with
+// each outlet's claim.
+func TestSeedEvents(t *testing.T) {
+	dir := seeds(t)
+	work := t.TempDir()
+	if r := run(t, work, "", "ingest", dir); r.code != 0 {
+		t.Fatalf("ingest: exit %d: %s", r.code, r.stderr)
+	}
+	e := exportJSON(t, work, "parallax.db")
+	byPrefix := map[string]exportDoc{}
+	for _, d := range e.Documents {
+		for _, p := range []string{"000", "001", "002", "003", "004"} {
+			if strings.HasPrefix(d.Origin[strings.LastIndex(d.Origin, "/")+1:], p) {
+				byPrefix[p] = d
+			}
+		}
+	}
+	if len(byPrefix) != 5 {
+		t.Fatalf("found %d of the seeds by their origin", len(byPrefix))
+	}
+	event := func(p string) string {
+		d := byPrefix[p]
+		if d.Event == nil {
+			t.Errorf("seed %s has no event", p)
+			return ""
+		}
+		return *d.Event
+	}
+	v2022, v2019, v2024 := event("000"), event("002"), event("003")
+	if v2022 == "" || v2022 != event("001") || v2022 != event("004") {
+		t.Errorf("seeds 000, 001, 004 report events %s, %s, %s: want one", v2022, event("001"), event("004"))
+	}
+	if v2019 == v2022 || v2024 == v2022 || v2019 == v2024 {
+		t.Errorf("the 2019, 2022 and 2024 visits are events %s, %s, %s: want three", v2019, v2022, v2024)
+	}
+	find := func(id string) export.Event {
+		for _, ev := range e.Events {
+			if ev.ID == id {
+				return ev
+			}
+		}
+		t.Fatalf("event %s is not exported", id)
+		return export.Event{}
+	}
+	for _, c := range []struct{ id, day string }{{v2022, "2022-05-08"}, {v2019, "2019-02-25"}, {v2024, "2024-05-30"}} {
+		ev := find(c.id)
+		if ev.Date.Value == nil || *ev.Date.Value != c.day {
+			t.Errorf("event %s (%s) is dated %v, want %s", ev.ID, ev.Title, deref(ev.Date.Value), c.day)
+		}
+		if len(ev.Participants) == 0 {
+			t.Errorf("event %s has no participants", ev.ID)
+		}
+	}
+	if got := find(v2022).Documents; len(got) != 3 {
+		t.Errorf("the 2022 visit is reported by %v, want three documents", got)
+	}
+	// The earlier visit that 001 and 004 recall is the 2019 visit, and
+	// its date is where they disagree: 18 December 2018 (004) against
+	// February 2019 (001) and Monday 25 February (002).
+	ev19 := find(v2019)
+	for _, p := range []string{"001", "004"} {
+		if !slices.Contains(ev19.Mentions, byPrefix[p].ID) {
+			t.Errorf("seed %s does not recall the 2019 visit: mentions %v", p, ev19.Mentions)
+		}
+	}
+	var conflict *export.Conflict
+	for i, c := range e.Conflicts {
+		if c.About == v2019 && c.Kind == "date" {
+			conflict = &e.Conflicts[i]
+		}
+	}
+	if conflict == nil {
+		t.Fatalf("no date conflict about the 2019 visit: %+v", e.Conflicts)
+	}
+	want := map[string]string{"004": "2018-12-18", "001": "2019-02", "002": "2019-02-25"}
+	for p, value := range want {
+		d := byPrefix[p]
+		found := false
+		for _, c := range conflict.Claims {
+			if c.Document == d.ID && c.Value == value {
+				found = true
+				if !strings.Contains(d.Text[c.Start:c.End], strings.Split(map[string]string{"004": "December 18, 2018", "001": "February 2019", "002": "February 25"}[p], ",")[0]) {
+					t.Errorf("claim of %s points at %q", p, d.Text[c.Start:c.End])
+				}
+			}
+		}
+		if !found {
+			t.Errorf("the conflict lacks seed %s's claim %s: %+v", p, value, conflict.Claims)
+		}
+	}
+	// Where all agree, no conflict: the 2022 visit is dated alike.
+	for _, c := range e.Conflicts {
+		if c.About == v2022 {
+			t.Errorf("a conflict about the 2022 visit: %+v", c)
+		}
+	}
+	if ag := find(v2022).Agreed; ag == nil || !*ag {
+		t.Errorf("the outlets' dates of the 2022 visit do not agree: %v", find(v2022).Claims)
+	}
+}

@@ -1,0 +1,206 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// Event is an event of the export: what one or more documents report as
+// their main event.
+type Event struct {
+	ID           string    `json:"id"`
+	Type         string    `json:"type"`
+	Title        string    `json:"title"`
+	Date         EventDate `json:"date"`
+	Place        *string   `json:"place"`        // entity id
+	Participants []string  `json:"participants"` // entity ids, most reported first
+	Documents    []string  `json:"documents"`    // the documents that report it
+	// Additions:
+	// Mentions are the documents that recall it in the background.
+	Mentions []string `json:"mentions"`
+	// Claims are the dates the documents give it, each with its span.
+	Claims []Claim `json:"date_claims"`
+	// Agreed reports whether every date given for it agrees (null when
+	// fewer than two documents give one).
+	Agreed *bool `json:"dates_agree"`
+}
+
+// EventDate is when an event happened: Value is the day most of its
+// reports give (TIMEX3), Earliest and Latest bound every date its
+// reports give.
+type EventDate struct {
+	Value    *string `json:"value"`
+	Earliest *string `json:"earliest"`
+	Latest   *string `json:"latest"`
+}
+
+// Claim is what one document says of a fact: its value and the span
+// that says so.
+type Claim struct {
+	Document string `json:"document"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Value    string `json:"value"`
+	// Main reports whether the document reports the event itself, not
+	// only recalls it.
+	Main bool `json:"main"`
+	// From and To are the interval the value stands for.
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// Conflict is a fact of one event on which documents disagree, with
+// every document's claim.
+type Conflict struct {
+	ID     string  `json:"id"`
+	Kind   string  `json:"kind"`  // date
+	About  string  `json:"about"` // the event's id
+	Claims []Claim `json:"claims"`
+	// Title is the event's, for reading.
+	Title string `json:"title"`
+}
+
+// NewEvent returns the export of event e and its reports.
+func NewEvent(e store.Event, reports []store.EventReport) Event {
+	out := Event{ID: e.ID, Type: e.Type, Title: e.Title, Participants: []string{}, Documents: []string{}, Mentions: []string{}, Claims: []Claim{}}
+	places := map[string]int{}
+	parts := map[string]int{}
+	days := map[string]int{}
+	for _, r := range reports {
+		if r.Main {
+			if !slices.Contains(out.Documents, r.Document) {
+				out.Documents = append(out.Documents, r.Document)
+			}
+			if r.Place != "" {
+				places[r.Place]++
+			}
+			for _, p := range r.Participants {
+				parts[p]++
+			}
+		} else if !slices.Contains(out.Mentions, r.Document) && !slices.Contains(out.Documents, r.Document) {
+			out.Mentions = append(out.Mentions, r.Document)
+		}
+		if r.Date == "" {
+			continue
+		}
+		out.Claims = append(out.Claims, Claim{Document: r.Document, Start: r.DateSpan.Start, End: r.DateSpan.End, Value: r.Date, Main: r.Main, From: r.DateFrom, To: r.DateTo})
+		if r.Main && r.DateFrom == r.DateTo {
+			days[r.DateFrom]++
+		}
+	}
+	if p := top(places); p != "" {
+		out.Place = &p
+	}
+	out.Participants = byCount(parts)
+	if d := top(days); d != "" {
+		out.Date.Value = &d
+	}
+	from, to := e.DateFrom, e.DateTo
+	for _, c := range out.Claims {
+		if from == "" || c.From < from {
+			from = c.From
+		}
+		if to == "" || c.To > to {
+			to = c.To
+		}
+	}
+	out.Date.Earliest, out.Date.Latest = null(from), null(to)
+	if docs := claimDocuments(out.Claims); docs >= 2 {
+		agreed := len(disagreements(out.Claims)) == 0
+		out.Agreed = &agreed
+	}
+	return out
+}
+
+// claimDocuments counts the documents that give a claim.
+func claimDocuments(cs []Claim) int {
+	seen := map[string]bool{}
+	for _, c := range cs {
+		seen[c.Document] = true
+	}
+	return len(seen)
+}
+
+// disagreements returns the pairs of claims of different documents whose
+// intervals do not meet: "2018-12-18" and "2019-02" disagree, "2019-02"
+// and "2019-02-25" agree.
+func disagreements(cs []Claim) [][2]int {
+	var out [][2]int
+	for i, a := range cs {
+		for j := i + 1; j < len(cs); j++ {
+			b := cs[j]
+			if a.Document != b.Document && (a.To < b.From || b.To < a.From) {
+				out = append(out, [2]int{i, j})
+			}
+		}
+	}
+	return out
+}
+
+// EventConflicts returns the conflicts of an exported event: when its
+// documents give dates that do not meet, one date conflict with every
+// claim.
+func EventConflicts(e Event) []Conflict {
+	if len(disagreements(e.Claims)) == 0 {
+		return nil
+	}
+	claims := slices.Clone(e.Claims)
+	slices.SortStableFunc(claims, func(a, b Claim) int { return strings.Compare(a.From, b.From) })
+	return []Conflict{{Kind: "date", About: e.ID, Claims: claims, Title: e.Title}}
+}
+
+// top returns the key counted most, the smallest on a tie, or "".
+func top(m map[string]int) string {
+	l := byCount(m)
+	if len(l) == 0 {
+		return ""
+	}
+	return l[0]
+}
+
+// byCount returns the keys of m, most counted first, then in order.
+func byCount(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if m[a] != m[b] {
+			return m[b] - m[a]
+		}
+		return strings.Compare(a, b)
+	})
+	return out
+}
+
+// eachEvent calls fn with every event and its reports, a page at a time.
+func eachEvent(ctx context.Context, st store.Store, fn func(Event) error) error {
+	return eachPage(ctx, "", func(after string) ([]store.Event, error) {
+		return st.Events(ctx, store.EventQuery{AfterID: after, Limit: pageSize})
+	}, func(e store.Event) string { return e.ID }, func(e store.Event) error {
+		reports, err := st.EventReports(ctx, e.ID)
+		if err != nil {
+			return err
+		}
+		return fn(NewEvent(e, reports))
+	})
+}
+
+// eachConflict calls fn with every conflict, numbered in event order.
+func eachConflict(ctx context.Context, st store.Store, fn func(Conflict) error) error {
+	n := 0
+	return eachEvent(ctx, st, func(e Event) error {
+		for _, c := range EventConflicts(e) {
+			n++
+			c.ID = fmt.Sprintf("C%d", n)
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
