@@ -110,4 +110,20 @@ func TestSeedEvents(t *testing.T) {
 	if ag := find(v2022).Agreed; ag == nil || !*ag {
 		t.Errorf("the outlets' dates of the 2022 visit do not agree: %v", find(v2022).Claims)
 	}
+	// The 2022 visit and the 2019 visit its reports recall are one story.
+	if s22, s19, s24 := find(v2022).Story, find(v2019).Story, find(v2024).Story; s22 == "" || s22 != s19 || s24 == s22 {
+		t.Errorf("stories: 2022 %q, 2019 %q, 2024 %q; want 2022 and 2019 in one, 2024 apart", s22, s19, s24)
+	}
+
+	// The report tells the story: its timeline, the coverage of the
+	// 2022 visit statement by statement, and the disagreement.
+	r := run(t, work, "", "export", "--format", "md")
+	if r.code != 0 {
+		t.Fatalf("export md: exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"## Stories and their timelines", "**Coverage of ", "This bond (between Iran and Syria) is vital", "**Where outlets disagree: the date of ", "Assad's first visit to Iran came on December 18, 2018."} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("the md report lacks %q", want)
+		}
+	}
 }

@@ -27,6 +27,9 @@ type Event struct {
 	// Agreed reports whether every date given for it agrees (null when
 	// fewer than two documents give one).
 	Agreed *bool `json:"dates_agree"`
+	// Story is the story it belongs to: it and the events its documents
+	// recall, or that recall it (see Stories).
+	Story string `json:"story"`
 }
 
 // EventDate is when an event happened: Value is the day most of its
@@ -203,4 +206,78 @@ func eachConflict(ctx context.Context, st store.Store, fn func(Conflict) error) 
 		}
 		return nil
 	})
+}
+
+// Stories groups events into stories: an event and the events its
+// documents recall are one story (the 2022 visit whose reports recall the
+// 2019 visit). docEvent gives each document's main event. It returns each
+// event's story id ("ST" and the number of its first event), keyed by
+// event id.
+func Stories(evs []Event, docEvent map[string]string) map[string]string {
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		p, ok := parent[x]
+		if !ok || p == x {
+			parent[x] = x
+			return x
+		}
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	union := func(a, b string) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		// The earlier event's id names the story.
+		if eventNumber(rb) < eventNumber(ra) {
+			ra, rb = rb, ra
+		}
+		parent[rb] = ra
+	}
+	for _, e := range evs {
+		find(e.ID)
+		for _, d := range e.Mentions {
+			if m := docEvent[d]; m != "" && m != e.ID {
+				union(m, e.ID)
+			}
+		}
+	}
+	out := make(map[string]string, len(evs))
+	for _, e := range evs {
+		out[e.ID] = "ST" + strings.TrimPrefix(find(e.ID), "V")
+	}
+	return out
+}
+
+// eventNumber reads the number of an event id, 0 when it has none.
+func eventNumber(id string) int {
+	n := 0
+	for _, r := range strings.TrimPrefix(id, "V") {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+// eventsWithStories reads every event and the story of each.
+func eventsWithStories(ctx context.Context, st store.Store) ([]Event, map[string]string, error) {
+	var evs []Event
+	if err := eachEvent(ctx, st, func(e Event) error {
+		evs = append(evs, e)
+		return nil
+	}); err != nil {
+		return nil, nil, err
+	}
+	docEvent := map[string]string{}
+	for _, e := range evs {
+		for _, d := range e.Documents {
+			docEvent[d] = e.ID
+		}
+	}
+	return evs, Stories(evs, docEvent), nil
 }

@@ -197,7 +197,19 @@ func writeJSON(ctx context.Context, st store.Store, w *bufio.Writer) error {
 		name string
 		each func(emit func(any) error) error
 	}{"events", func(emit func(any) error) error {
-		return eachEvent(ctx, st, func(e Event) error { return emit(e) })
+		// Stories join events across the whole store: read the events
+		// (without their texts), then write them with their story.
+		evs, stories, err := eventsWithStories(ctx, st)
+		if err != nil {
+			return err
+		}
+		for _, e := range evs {
+			e.Story = stories[e.ID]
+			if err := emit(e); err != nil {
+				return err
+			}
+		}
+		return nil
 	}}, struct {
 		name string
 		each func(emit func(any) error) error

@@ -127,19 +127,16 @@ func writeMarkdown(ctx context.Context, st store.Store, w *bufio.Writer) error {
 // only those that several documents report.
 const maxTimeline = 200
 
-// writeEvents writes the timeline of events, and the facts of an event
-// on which outlets disagree, each side with its words. outlet names a
-// document by its outlet.
+// writeEvents writes the stories: each story's timeline of events (when,
+// what, which outlets report it and which recall it, whether their dates
+// agree), the coverage of each event several outlets report (which of
+// the statements made there each carried), and the facts outlets
+// disagree on, each side with its words. outlet names a document by its
+// outlet.
 func writeEvents(ctx context.Context, st store.Store, w *bufio.Writer, outlet map[string]string) error {
-	var evs []Event
-	if err := eachEvent(ctx, st, func(e Event) error {
-		evs = append(evs, e)
-		return nil
-	}); err != nil {
+	evs, stories, err := eventsWithStories(ctx, st)
+	if err != nil || len(evs) == 0 {
 		return err
-	}
-	if len(evs) == 0 {
-		return nil
 	}
 	if len(evs) > maxTimeline {
 		evs = slices.DeleteFunc(evs, func(e Event) bool { return len(e.Documents) < 2 })
@@ -156,6 +153,15 @@ func writeEvents(ctx context.Context, st store.Store, w *bufio.Writer, outlet ma
 	slices.SortStableFunc(evs, func(a, b Event) int {
 		return cmp.Or(cmp.Compare(undated(when(a)), undated(when(b))), cmp.Compare(when(a), when(b)))
 	})
+	var order []string
+	byStory := map[string][]Event{}
+	for _, e := range evs {
+		sid := stories[e.ID]
+		if _, ok := byStory[sid]; !ok {
+			order = append(order, sid)
+		}
+		byStory[sid] = append(byStory[sid], e)
+	}
 	names := func(ids []string) string {
 		var l []string
 		for _, id := range ids {
@@ -165,41 +171,137 @@ func writeEvents(ctx context.Context, st store.Store, w *bufio.Writer, outlet ma
 		}
 		return strings.Join(l, ", ")
 	}
-	w.WriteString("\n## Timeline of events\n\n| when | what | type | reported by | recalled by | dates | id |\n| --- | --- | --- | --- | --- | --- | --- |\n")
-	for _, e := range evs {
-		date := orDash(when(e))
-		if e.Date.Value == nil && e.Date.Earliest != nil && e.Date.Latest != nil && *e.Date.Earliest != *e.Date.Latest {
-			date = *e.Date.Earliest + " – " + *e.Date.Latest
-		}
-		agree := "–"
-		if e.Agreed != nil {
-			agree = "agree"
-			if !*e.Agreed {
-				agree = "**disagree**"
-			}
-		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | `%s` |\n", cell(date), cell(e.Title), e.Type,
-			cell(orDash(names(e.Documents))), cell(orDash(names(e.Mentions))), agree, e.ID)
+	carried, err := statementsByDocument(ctx, st)
+	if err != nil {
+		return err
 	}
-	first := true
-	for _, e := range evs {
-		for _, c := range EventConflicts(e) {
-			if first {
-				w.WriteString("\n## Where outlets disagree\n")
-				first = false
+	w.WriteString("\n## Stories and their timelines\n")
+	for _, sid := range order {
+		story := byStory[sid]
+		lead := story[0]
+		for _, e := range story {
+			if len(e.Documents) > len(lead.Documents) {
+				lead = e
 			}
-			fmt.Fprintf(w, "\n### The %s of %s (`%s`)\n\n", c.Kind, cell(e.Title), e.ID)
-			for _, cl := range c.Claims {
-				d, err := st.Document(ctx, cl.Document)
-				if err != nil {
-					return fmt.Errorf("read %s: %w", cl.Document, err)
-				}
-				how := "recalls it"
-				if cl.Main {
-					how = "reports it"
-				}
-				fmt.Fprintf(w, "- **%s** — %s (`%s`, %s): %s\n", cl.Value, cell(orDash(outlet[cl.Document])), cl.Document, how, cell(sentenceAround(d.Text, cl.Start, cl.End)))
+		}
+		fmt.Fprintf(w, "\n### %s (`%s`)\n\n| when | what | type | reported by | recalled by | dates | id |\n| --- | --- | --- | --- | --- | --- | --- |\n", cell(lead.Title), sid)
+		for _, e := range story {
+			date := orDash(when(e))
+			if e.Date.Value == nil && e.Date.Earliest != nil && e.Date.Latest != nil && *e.Date.Earliest != *e.Date.Latest {
+				date = *e.Date.Earliest + " – " + *e.Date.Latest
 			}
+			agree := "–"
+			if e.Agreed != nil {
+				agree = "agree"
+				if !*e.Agreed {
+					agree = "**disagree**"
+				}
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | `%s` |\n", cell(date), cell(e.Title), e.Type,
+				cell(orDash(names(e.Documents))), cell(orDash(names(e.Mentions))), agree, e.ID)
+		}
+		for _, e := range story {
+			writeCoverage(w, e, carried, outlet)
+		}
+		for _, e := range story {
+			if err := writeConflicts(ctx, st, w, e, outlet); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// carriedStatement is a statement as one document renders it.
+type carriedStatement struct {
+	id, speaker, words string
+}
+
+// statementsByDocument returns the statements each document renders.
+func statementsByDocument(ctx context.Context, st store.Store) (map[string][]carriedStatement, error) {
+	out := map[string][]carriedStatement{}
+	err := eachStatement(ctx, st, func(s store.StatementInfo) error {
+		if len(s.Renderings) == 0 {
+			return nil
+		}
+		first := s.Renderings[0]
+		words := strings.Fields(first.Text)
+		text := strings.Join(words[:min(len(words), 14)], " ")
+		if len(words) > 14 {
+			text += " …"
+		}
+		c := carriedStatement{id: s.ID, speaker: first.Speaker, words: text}
+		for _, r := range s.Renderings {
+			if !slices.ContainsFunc(out[r.Document], func(x carriedStatement) bool { return x.id == s.ID }) {
+				out[r.Document] = append(out[r.Document], c)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// writeCoverage writes, for an event several documents report, which of
+// the statements they render each document carries.
+func writeCoverage(w *bufio.Writer, e Event, carried map[string][]carriedStatement, outlet map[string]string) {
+	if len(e.Documents) < 2 {
+		return
+	}
+	var stmts []carriedStatement
+	for _, d := range e.Documents {
+		for _, c := range carried[d] {
+			if !slices.ContainsFunc(stmts, func(x carriedStatement) bool { return x.id == c.id }) {
+				stmts = append(stmts, c)
+			}
+		}
+	}
+	if len(stmts) == 0 {
+		return
+	}
+	// Statements carried by most documents first.
+	count := func(c carriedStatement) int {
+		n := 0
+		for _, d := range e.Documents {
+			if slices.ContainsFunc(carried[d], func(x carriedStatement) bool { return x.id == c.id }) {
+				n++
+			}
+		}
+		return n
+	}
+	slices.SortStableFunc(stmts, func(a, b carriedStatement) int { return count(b) - count(a) })
+	fmt.Fprintf(w, "\n**Coverage of %s** (`%s`): which statements each document carries.\n\n| statement |", cell(e.Title), e.ID)
+	for _, d := range e.Documents {
+		fmt.Fprintf(w, " %s (`%s`) |", cell(orDash(outlet[d])), d)
+	}
+	w.WriteString("\n| --- |" + strings.Repeat(" :---: |", len(e.Documents)) + "\n")
+	for _, c := range stmts {
+		fmt.Fprintf(w, "| %s: “%s” (`%s`) |", cell(orDash(c.speaker)), cell(c.words), c.id)
+		for _, d := range e.Documents {
+			mark := "—"
+			if slices.ContainsFunc(carried[d], func(x carriedStatement) bool { return x.id == c.id }) {
+				mark = "✓"
+			}
+			fmt.Fprintf(w, " %s |", mark)
+		}
+		w.WriteString("\n")
+	}
+}
+
+// writeConflicts writes the facts of event e its documents disagree on,
+// each claim with the sentence that makes it.
+func writeConflicts(ctx context.Context, st store.Store, w *bufio.Writer, e Event, outlet map[string]string) error {
+	for _, c := range EventConflicts(e) {
+		fmt.Fprintf(w, "\n**Where outlets disagree: the %s of %s** (`%s`)\n\n", c.Kind, cell(e.Title), e.ID)
+		for _, cl := range c.Claims {
+			d, err := st.Document(ctx, cl.Document)
+			if err != nil {
+				return fmt.Errorf("read %s: %w", cl.Document, err)
+			}
+			how := "recalls it"
+			if cl.Main {
+				how = "reports it"
+			}
+			fmt.Fprintf(w, "- **%s** — %s (`%s`, %s): %s\n", cl.Value, cell(orDash(outlet[cl.Document])), cl.Document, how, cell(sentenceAround(d.Text, cl.Start, cl.End)))
 		}
 	}
 	return nil
