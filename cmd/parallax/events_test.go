@@ -110,6 +110,19 @@ func TestSeedEvents(t *testing.T) {
 	if ag := find(v2022).Agreed; ag == nil || !*ag {
 		t.Errorf("the outlets' dates of the 2022 visit do not agree: %v", find(v2022).Claims)
 	}
+	// All three outlets call the 2022 visit Assad's second to Tehran
+	// since 2011: a fact they agree on.
+	ordinals := map[string]int{}
+	for _, f := range find(v2022).Facts {
+		if f.Kind == "ordinal" {
+			ordinals[f.Document] = f.Value
+		}
+	}
+	for _, p := range []string{"000", "001", "004"} {
+		if ordinals[byPrefix[p].ID] != 2 {
+			t.Errorf("seed %s's ordinal of the 2022 visit = %d, want 2 (%v)", p, ordinals[byPrefix[p].ID], find(v2022).Facts)
+		}
+	}
 	// The 2022 visit and the 2019 visit its reports recall are one story.
 	if s22, s19, s24 := find(v2022).Story, find(v2019).Story, find(v2024).Story; s22 == "" || s22 != s19 || s24 == s22 {
 		t.Errorf("stories: 2022 %q, 2019 %q, 2024 %q; want 2022 and 2019 in one, 2024 apart", s22, s19, s24)

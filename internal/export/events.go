@@ -30,6 +30,19 @@ type Event struct {
 	// Story is the story it belongs to: it and the events its documents
 	// recall, or that recall it (see Stories).
 	Story string `json:"story"`
+	// Facts are the countable facts the documents give it: the ordinal
+	// of a visit, the numbers killed, injured or arrested.
+	Facts []FactClaim `json:"fact_claims"`
+}
+
+// FactClaim is a countable fact one document gives an event.
+type FactClaim struct {
+	Kind     string `json:"kind"` // ordinal, killed, injured, arrested
+	Value    int    `json:"value"`
+	Document string `json:"document"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Main     bool   `json:"main"`
 }
 
 // EventDate is when an event happened: Value is the day most of its
@@ -67,9 +80,12 @@ type Conflict struct {
 	Title string `json:"title"`
 }
 
-// NewEvent returns the export of event e and its reports.
-func NewEvent(e store.Event, reports []store.EventReport) Event {
-	out := Event{ID: e.ID, Type: e.Type, Title: e.Title, Participants: []string{}, Documents: []string{}, Mentions: []string{}, Claims: []Claim{}}
+// NewEvent returns the export of event e, its reports and its facts.
+func NewEvent(e store.Event, reports []store.EventReport, facts []store.EventFact) Event {
+	out := Event{ID: e.ID, Type: e.Type, Title: e.Title, Participants: []string{}, Documents: []string{}, Mentions: []string{}, Claims: []Claim{}, Facts: []FactClaim{}}
+	for _, f := range facts {
+		out.Facts = append(out.Facts, FactClaim{Kind: f.Kind, Value: f.Value, Document: f.Document, Start: f.Span.Start, End: f.Span.End, Main: f.Main})
+	}
 	places := map[string]int{}
 	parts := map[string]int{}
 	days := map[string]int{}
@@ -148,12 +164,39 @@ func disagreements(cs []Claim) [][2]int {
 // documents give dates that do not meet, one date conflict with every
 // claim.
 func EventConflicts(e Event) []Conflict {
-	if len(disagreements(e.Claims)) == 0 {
-		return nil
+	var out []Conflict
+	if len(disagreements(e.Claims)) > 0 {
+		claims := slices.Clone(e.Claims)
+		slices.SortStableFunc(claims, func(a, b Claim) int { return strings.Compare(a.From, b.From) })
+		out = append(out, Conflict{Kind: "date", About: e.ID, Claims: claims, Title: e.Title})
 	}
-	claims := slices.Clone(e.Claims)
-	slices.SortStableFunc(claims, func(a, b Claim) int { return strings.Compare(a.From, b.From) })
-	return []Conflict{{Kind: "date", About: e.ID, Claims: claims, Title: e.Title}}
+	// A countable fact on which two documents give different numbers.
+	var kinds []string
+	for _, f := range e.Facts {
+		if !slices.Contains(kinds, f.Kind) {
+			kinds = append(kinds, f.Kind)
+		}
+	}
+	for _, k := range kinds {
+		values := map[int]map[string]bool{}
+		var claims []Claim
+		for _, f := range e.Facts {
+			if f.Kind != k {
+				continue
+			}
+			if values[f.Value] == nil {
+				values[f.Value] = map[string]bool{}
+			}
+			values[f.Value][f.Document] = true
+			claims = append(claims, Claim{Document: f.Document, Start: f.Start, End: f.End, Value: fmt.Sprint(f.Value), Main: f.Main})
+		}
+		if len(values) < 2 || claimDocuments(claims) < 2 {
+			continue
+		}
+		slices.SortStableFunc(claims, func(a, b Claim) int { return strings.Compare(a.Value, b.Value) })
+		out = append(out, Conflict{Kind: k, About: e.ID, Claims: claims, Title: e.Title})
+	}
+	return out
 }
 
 // top returns the key counted most, the smallest on a tie, or "".
@@ -189,7 +232,11 @@ func eachEvent(ctx context.Context, st store.Store, fn func(Event) error) error 
 		if err != nil {
 			return err
 		}
-		return fn(NewEvent(e, reports))
+		facts, err := st.EventFacts(ctx, e.ID)
+		if err != nil {
+			return err
+		}
+		return fn(NewEvent(e, reports, facts))
 	})
 }
 

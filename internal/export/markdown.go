@@ -201,6 +201,7 @@ func writeEvents(ctx context.Context, st store.Store, w *bufio.Writer, outlet ma
 				cell(orDash(names(e.Documents))), cell(orDash(names(e.Mentions))), agree, e.ID)
 		}
 		for _, e := range story {
+			writeFacts(w, e)
 			writeCoverage(w, e, carried, outlet)
 		}
 		for _, e := range story {
@@ -210,6 +211,41 @@ func writeEvents(ctx context.Context, st store.Store, w *bufio.Writer, outlet ma
 		}
 	}
 	return nil
+}
+
+// writeFacts writes the countable facts documents give event e, and how
+// many documents agree on each value: "second visit: 3 documents".
+func writeFacts(w *bufio.Writer, e Event) {
+	if len(e.Facts) == 0 {
+		return
+	}
+	type value struct {
+		kind string
+		n    int
+	}
+	docs := map[value]map[string]bool{}
+	var order []value
+	for _, f := range e.Facts {
+		v := value{f.Kind, f.Value}
+		if docs[v] == nil {
+			docs[v] = map[string]bool{}
+			order = append(order, v)
+		}
+		docs[v][f.Document] = true
+	}
+	var parts []string
+	for _, v := range order {
+		parts = append(parts, fmt.Sprintf("%s %d (%d document%s)", v.kind, v.n, len(docs[v]), plural(len(docs[v]))))
+	}
+	fmt.Fprintf(w, "\n**Facts given for %s** (`%s`): %s.\n", cell(e.Title), e.ID, strings.Join(parts, "; "))
+}
+
+// plural is "s" unless n is 1.
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // carriedStatement is a statement as one document renders it.

@@ -118,6 +118,7 @@ func LinkEvents(ctx context.Context, tx store.Tx, d news.Document, a news.Analys
 			reports = append(reports, report(d, a, ev.ID, true, f, in, values, ids))
 		}
 	}
+	recalled := map[int]string{} // sentence -> the event a background frame in it recalls
 	for _, f := range in.Frames {
 		if !f.Background || f.Weak {
 			continue
@@ -126,14 +127,79 @@ func LinkEvents(ctx context.Context, tx store.Tx, d news.Document, a news.Analys
 		if err != nil {
 			return fmt.Errorf("link the events of %s: %w", d.ID, err)
 		}
-		if id != "" && !slices.ContainsFunc(reports, func(r store.EventReport) bool { return r.Event == id }) {
+		if id == "" {
+			continue
+		}
+		if _, ok := recalled[f.Sentence]; !ok {
+			recalled[f.Sentence] = id
+		}
+		if !slices.ContainsFunc(reports, func(r store.EventReport) bool { return r.Event == id }) {
 			reports = append(reports, report(d, a, id, false, f, in, values, ids))
 		}
 	}
 	if err := tx.PutEventReports(ctx, d.ID, reports); err != nil {
 		return fmt.Errorf("link the events of %s: %w", d.ID, err)
 	}
+	if err := tx.PutEventFacts(ctx, d.ID, eventFacts(d, a, in.Frames, mainEvent, recalled)); err != nil {
+		return fmt.Errorf("link the events of %s: %w", d.ID, err)
+	}
 	return nil
+}
+
+// harmTypes are the event types whose facts are counts of people.
+var harmTypes = map[string]bool{events.TypeDeath: true, events.TypeAttack: true, events.TypeDisaster: true, events.TypeArrest: true}
+
+// eventFacts gives the countable facts of d to the events they are about:
+// a fact in a sentence that recalls another event is that event's; else
+// it is the main event's, an ordinal when its sentence names one of the
+// main event's participants ("Assad's second visit"), a count when its
+// sentence reports harm or lies in the lead.
+func eventFacts(d news.Document, a news.Analysis, frames []events.Frame, mainEvent string, recalled map[int]string) []store.EventFact {
+	parts := map[int]bool{}
+	harm := map[int]bool{}
+	mainHarm := false // the main event harms people: its counts are its own
+	for _, f := range frames {
+		if f.Main {
+			for _, p := range f.Participants {
+				parts[p.Entity] = true
+			}
+			mainHarm = mainHarm || harmTypes[f.Type]
+		}
+		if harmTypes[f.Type] && !f.Background {
+			harm[f.Sentence] = true
+		}
+	}
+	names := map[int]bool{} // sentences naming a participant of the main event
+	for _, m := range a.Mentions {
+		if parts[m.Entity] {
+			i, _ := slices.BinarySearchFunc(a.Sentences, m.Start, func(s news.Span, off int) int {
+				if s.End <= off {
+					return -1
+				}
+				if s.Start > off {
+					return 1
+				}
+				return 0
+			})
+			names[i] = true
+		}
+	}
+	var out []store.EventFact
+	for _, f := range events.Facts(d.Text, a) {
+		ev, main := recalled[f.Sentence], false
+		if ev == "" && mainEvent != "" {
+			switch {
+			case f.Kind == events.FactOrdinal && names[f.Sentence]:
+				ev, main = mainEvent, true
+			case f.Kind != events.FactOrdinal && mainHarm && (harm[f.Sentence] || f.Sentence < 4):
+				ev, main = mainEvent, true
+			}
+		}
+		if ev != "" {
+			out = append(out, store.EventFact{Event: ev, Document: d.ID, Kind: f.Kind, Value: f.Value, Span: f.Span, Main: main})
+		}
+	}
+	return out
 }
 
 // RelinkEvents links the events of stored document d again once its

@@ -69,6 +69,9 @@ type Store interface {
 	// EventReports returns what the documents say of event id: the main
 	// reports first, then the mentions, each in document order.
 	EventReports(ctx context.Context, id string) ([]EventReport, error)
+	// EventFacts returns the facts documents give event id, in document
+	// order.
+	EventFacts(ctx context.Context, id string) ([]EventFact, error)
 
 	// Close releases the store's resources.
 	Close() error
@@ -166,10 +169,23 @@ type Tx interface {
 	// the document's Event to the event of its main report (none when it
 	// has none).
 	PutEventReports(ctx context.Context, id string, reports []EventReport) error
-	// MoveEventReports makes the reports of event from reports of event
-	// to, and takes from off its keys: from was known only from mentions
-	// of what to is.
+	// PutEventFacts replaces the facts document id gives events.
+	PutEventFacts(ctx context.Context, id string, facts []EventFact) error
+	// MoveEventReports makes the reports and facts of event from those of
+	// event to, and takes from off its keys: from was known only from
+	// mentions of what to is.
 	MoveEventReports(ctx context.Context, from, to string) error
+}
+
+// EventFact is a countable fact one document gives one event: "his second
+// visit" (ordinal 2), "killed 45 people" (killed 45).
+type EventFact struct {
+	Event    string
+	Document string
+	Kind     string // ordinal, killed, injured, arrested
+	Value    int
+	Span     news.Span
+	Main     bool // the document reports the event, not only recalls it
 }
 
 // Event is an event across documents: what one or more documents report

@@ -215,7 +215,12 @@ func (tx *Tx) MoveEventReports(ctx context.Context, from, to string) error {
 		FROM event_reports WHERE event = $1 ON CONFLICT DO NOTHING`, f, t); err != nil {
 		return fmt.Errorf("move the reports of event %s: %w", from, err)
 	}
-	for _, q := range []string{`DELETE FROM event_reports WHERE event = $1`, `DELETE FROM event_keys WHERE event = $1`} {
+	if _, err := tx.exec(ctx, `INSERT INTO event_facts (event, seq, kind, value, start_byte, end_byte, main)
+		SELECT CAST($2 AS BIGINT), seq, kind, value, start_byte, end_byte, main
+		FROM event_facts WHERE event = $1 ON CONFLICT DO NOTHING`, f, t); err != nil {
+		return fmt.Errorf("move the facts of event %s: %w", from, err)
+	}
+	for _, q := range []string{`DELETE FROM event_reports WHERE event = $1`, `DELETE FROM event_facts WHERE event = $1`, `DELETE FROM event_keys WHERE event = $1`} {
 		if _, err := tx.exec(ctx, q, f); err != nil {
 			return fmt.Errorf("move the reports of event %s: %w", from, err)
 		}
@@ -316,6 +321,61 @@ func (tx *Tx) deleteEventReports(ctx context.Context, seq int64) error {
 	if _, err := tx.exec(ctx, `DELETE FROM event_reports WHERE seq = $1`, seq); err != nil {
 		return err
 	}
+	if _, err := tx.exec(ctx, `DELETE FROM event_facts WHERE seq = $1`, seq); err != nil {
+		return err
+	}
 	_, err := tx.exec(ctx, `UPDATE documents SET event = NULL WHERE seq = $1`, seq)
 	return err
+}
+
+// PutEventFacts replaces the facts document id gives events.
+func (tx *Tx) PutEventFacts(ctx context.Context, id string, facts []store.EventFact) error {
+	seq, err := tx.seqOf(ctx, id)
+	if err != nil {
+		return fmt.Errorf("put event facts: %w", err)
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM event_facts WHERE seq = $1`, seq); err != nil {
+		return fmt.Errorf("put event facts of %s: %w", id, err)
+	}
+	for _, f := range facts {
+		num, ok := eventNum(f.Event)
+		if !ok {
+			return fmt.Errorf("put event facts of %s: event %q: %w", id, f.Event, store.ErrNotFound)
+		}
+		main := 0
+		if f.Main {
+			main = 1
+		}
+		if _, err := tx.exec(ctx, `INSERT INTO event_facts (event, seq, kind, value, start_byte, end_byte, main)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`, num, seq, f.Kind, f.Value, f.Span.Start, f.Span.End, main); err != nil {
+			return fmt.Errorf("put event facts of %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// EventFacts returns the facts documents give event id.
+func (db *DB) EventFacts(ctx context.Context, id string) ([]store.EventFact, error) {
+	num, ok := eventNum(id)
+	if !ok {
+		return nil, fmt.Errorf("event %q: %w", id, store.ErrNotFound)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT d.id, f.kind, f.value, f.start_byte, f.end_byte, f.main
+		FROM event_facts f JOIN documents d ON d.seq = f.seq
+		WHERE f.event = $1 ORDER BY d.seq, f.start_byte`, num)
+	if err != nil {
+		return nil, fmt.Errorf("read the facts of event %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []store.EventFact
+	for rows.Next() {
+		f := store.EventFact{Event: id}
+		var main int
+		if err := rows.Scan(&f.Document, &f.Kind, &f.Value, &f.Span.Start, &f.Span.End, &main); err != nil {
+			return nil, fmt.Errorf("read the facts of event %s: %w", id, err)
+		}
+		f.Main = main == 1
+		out = append(out, f)
+	}
+	return out, rows.Err()
 }

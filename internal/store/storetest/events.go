@@ -126,6 +126,49 @@ func testEvents(t *testing.T, open Opener) {
 		}
 	})
 
+	t.Run("move reports", func(t *testing.T) {
+		var v3 store.Event
+		mustUpdate(t, s, func(tx store.Tx) error {
+			v3 = store.Event{Type: "meeting", Title: "He had previously met in February 2019", Data: []byte(`{}`)}
+			if err := tx.PutEvent(ctx, &v3, []string{"p:assad", "p:khamenei"}); err != nil {
+				return err
+			}
+			r := store.EventReport{Event: v3.ID, Document: "c", Type: "meeting", Trigger: news.Span{Start: 3, End: 6}, Date: "2019-02", DateFrom: "2019-02-01", DateTo: "2019-02-28"}
+			if err := tx.PutEventReports(ctx, "c", []store.EventReport{r}); err != nil {
+				return err
+			}
+			f := store.EventFact{Event: v3.ID, Document: "c", Kind: "ordinal", Value: 1, Span: news.Span{Start: 7, End: 18}}
+			if err := tx.PutEventFacts(ctx, "c", []store.EventFact{f, f}); err != nil {
+				return err
+			}
+			return tx.MoveEventReports(ctx, v3.ID, v2.ID)
+		})
+		got, _ := s.EventReports(ctx, v2.ID)
+		if len(got) != 2 || got[1].Document != "c" || got[1].Event != v2.ID || got[1].Date != "2019-02" {
+			t.Errorf("after the move, EventReports(%s) = %+v", v2.ID, got)
+		}
+		if got, _ := s.EventReports(ctx, v3.ID); len(got) != 0 {
+			t.Errorf("the moved event keeps reports: %+v", got)
+		}
+		facts, err := s.EventFacts(ctx, v2.ID)
+		want := store.EventFact{Event: v2.ID, Document: "c", Kind: "ordinal", Value: 1, Span: news.Span{Start: 7, End: 18}}
+		if err != nil || len(facts) != 1 || !reflect.DeepEqual(facts[0], want) {
+			t.Errorf("after the move, EventFacts(%s) = %+v, %v; want %+v", v2.ID, facts, err, want)
+		}
+		// A new analysis takes a document's facts away.
+		mustUpdate(t, s, func(tx store.Tx) error { return tx.PutAnalysis(ctx, "c", news.Analysis{Version: 1}) })
+		if facts, _ := s.EventFacts(ctx, v2.ID); len(facts) != 0 {
+			t.Errorf("after a new analysis, EventFacts(%s) = %+v", v2.ID, facts)
+		}
+		mustUpdate(t, s, func(tx store.Tx) error {
+			got, err := tx.EventCandidates(ctx, []string{"p:khamenei"})
+			if err != nil || len(got) != 0 {
+				t.Errorf("the moved event is still a candidate: %+v, %v", got, err)
+			}
+			return nil
+		})
+	})
+
 	t.Run("list", func(t *testing.T) {
 		evs, err := s.Events(ctx, store.EventQuery{})
 		if err != nil || len(evs) != 2 || evs[0].ID != v1.ID || evs[0].Title != "Assad visits Tehran" || evs[0].DateFrom != "2022-05-08" {

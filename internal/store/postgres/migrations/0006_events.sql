@@ -50,3 +50,18 @@ CREATE TABLE event_reports (
 );
 
 CREATE INDEX event_reports_seq ON event_reports (seq);
+
+-- The countable facts each document gives an event (package events'
+-- Fact): the ordinal of a visit, the numbers killed, injured, arrested.
+CREATE TABLE event_facts (
+	event      BIGINT NOT NULL REFERENCES events (num),
+	seq        BIGINT NOT NULL REFERENCES documents (seq),
+	kind       TEXT NOT NULL,
+	value      BIGINT NOT NULL,
+	start_byte BIGINT NOT NULL,
+	end_byte   BIGINT NOT NULL,
+	main       BIGINT NOT NULL,
+	PRIMARY KEY (event, seq, kind, start_byte)
+);
+
+CREATE INDEX event_facts_seq ON event_facts (seq);

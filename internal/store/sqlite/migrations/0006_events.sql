@@ -50,3 +50,18 @@ CREATE TABLE event_reports (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX event_reports_seq ON event_reports (seq);
+
+-- The countable facts each document gives an event (package events'
+-- Fact): the ordinal of a visit, the numbers killed, injured, arrested.
+CREATE TABLE event_facts (
+	event      INTEGER NOT NULL REFERENCES events (num),
+	seq        INTEGER NOT NULL REFERENCES documents (seq),
+	kind       TEXT NOT NULL,
+	value      INTEGER NOT NULL,
+	start_byte INTEGER NOT NULL,
+	end_byte   INTEGER NOT NULL,
+	main       INTEGER NOT NULL,
+	PRIMARY KEY (event, seq, kind, start_byte)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX event_facts_seq ON event_facts (seq);
