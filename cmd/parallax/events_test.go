@@ -134,7 +134,7 @@ func TestSeedEvents(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("export md: exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"## Stories and their timelines", "**Coverage of ", "This bond (between Iran and Syria) is vital", "**Where outlets disagree: the date of ", "Assad's first visit to Iran came on December 18, 2018."} {
+	for _, want := range []string{"## Timeline\n", "## Timelines of who took part", "**Bashar al-Assad**", "## Stories and their timelines", "**Coverage of ", "This bond (between Iran and Syria) is vital", "**Where outlets disagree: the date of ", "Assad's first visit to Iran came on December 18, 2018."} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("the md report lacks %q", want)
 		}

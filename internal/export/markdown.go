@@ -175,6 +175,20 @@ func writeEvents(ctx context.Context, st store.Store, w *bufio.Writer, outlet ma
 	if err != nil {
 		return err
 	}
+	dateOf := func(e Event) string {
+		date := orDash(when(e))
+		if e.Date.Value == nil && e.Date.Earliest != nil && e.Date.Latest != nil && *e.Date.Earliest != *e.Date.Latest {
+			date = *e.Date.Earliest + " – " + *e.Date.Latest
+		}
+		return date
+	}
+	w.WriteString("\n## Timeline\n\n| when | precision | what | type | documents | story | id |\n| --- | --- | --- | --- | ---: | --- | --- |\n")
+	for _, e := range evs {
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %d | `%s` | `%s` |\n", cell(dateOf(e)), precision(e), cell(e.Title), e.Type, len(e.Documents), stories[e.ID], e.ID)
+	}
+	if err := writeEntityTimelines(ctx, st, w, evs, dateOf); err != nil {
+		return err
+	}
 	w.WriteString("\n## Stories and their timelines\n")
 	for _, sid := range order {
 		story := byStory[sid]
@@ -186,10 +200,7 @@ func writeEvents(ctx context.Context, st store.Store, w *bufio.Writer, outlet ma
 		}
 		fmt.Fprintf(w, "\n### %s (`%s`)\n\n| when | what | type | reported by | recalled by | dates | id |\n| --- | --- | --- | --- | --- | --- | --- |\n", cell(lead.Title), sid)
 		for _, e := range story {
-			date := orDash(when(e))
-			if e.Date.Value == nil && e.Date.Earliest != nil && e.Date.Latest != nil && *e.Date.Earliest != *e.Date.Latest {
-				date = *e.Date.Earliest + " – " + *e.Date.Latest
-			}
+			date := dateOf(e)
 			agree := "–"
 			if e.Agreed != nil {
 				agree = "agree"
@@ -208,6 +219,67 @@ func writeEvents(ctx context.Context, st store.Store, w *bufio.Writer, outlet ma
 			if err := writeConflicts(ctx, st, w, e, outlet); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// precision tells how precisely an event is dated: "day", "month",
+// "year", "between" two dates, or "–" when it is not.
+func precision(e Event) string {
+	if e.Date.Value != nil {
+		switch len(*e.Date.Value) {
+		case 4:
+			return "year"
+		case 7:
+			return "month"
+		}
+		return "day"
+	}
+	if e.Date.Earliest != nil && e.Date.Latest != nil {
+		if *e.Date.Earliest == *e.Date.Latest {
+			return "day"
+		}
+		return "between"
+	}
+	return "–"
+}
+
+// maxEntityTimelines is how many people and organizations get a
+// timeline of their own in the report: those in most events.
+const maxEntityTimelines = 10
+
+// writeEntityTimelines writes, for the entities that take part in most
+// events (at least two), their events in order.
+func writeEntityTimelines(ctx context.Context, st store.Store, w *bufio.Writer, evs []Event, dateOf func(Event) string) error {
+	byEntity := map[string][]Event{}
+	for _, e := range evs {
+		for _, p := range e.Participants {
+			byEntity[p] = append(byEntity[p], e)
+		}
+	}
+	var ids []string
+	for id, l := range byEntity {
+		if len(l) >= 2 {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	slices.SortFunc(ids, func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(byEntity[b]), len(byEntity[a])), cmp.Compare(a, b))
+	})
+	ids = ids[:min(len(ids), maxEntityTimelines)]
+	w.WriteString("\n## Timelines of who took part\n")
+	for _, id := range ids {
+		name := id
+		if e, err := st.Entity(ctx, id); err == nil {
+			name = e.Name
+		}
+		fmt.Fprintf(w, "\n**%s** (`%s`):\n\n", cell(name), id)
+		for _, e := range byEntity[id] {
+			fmt.Fprintf(w, "- %s — %s (`%s`)\n", cell(dateOf(e)), cell(e.Title), e.ID)
 		}
 	}
 	return nil
