@@ -123,6 +123,22 @@ func TestSeedEvents(t *testing.T) {
 			t.Errorf("seed %s's ordinal of the 2022 visit = %d, want 2 (%v)", p, ordinals[byPrefix[p].ID], find(v2022).Facts)
 		}
 	}
+	// Coverage: Khamenei's "This bond … is vital" is carried by all three
+	// reports of the 2022 visit; each report omits what only others carry.
+	cov := find(v2022).Coverage
+	if len(cov) != 3 {
+		t.Fatalf("coverage of the 2022 visit = %+v, want three documents", cov)
+	}
+	for _, c := range cov {
+		if len(c.Statements) == 0 {
+			t.Errorf("coverage: %s carries no statement", c.Document)
+		}
+		for _, s := range c.Omitted {
+			if slices.Contains(c.Statements, s) {
+				t.Errorf("coverage: %s both carries and omits %s", c.Document, s)
+			}
+		}
+	}
 	// The 2022 visit and the 2019 visit its reports recall are one story.
 	if s22, s19, s24 := find(v2022).Story, find(v2019).Story, find(v2024).Story; s22 == "" || s22 != s19 || s24 == s22 {
 		t.Errorf("stories: 2022 %q, 2019 %q, 2024 %q; want 2022 and 2019 in one, 2024 apart", s22, s19, s24)
@@ -134,7 +150,7 @@ func TestSeedEvents(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("export md: exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"## Timeline\n", "## Timelines of who took part", "**Bashar al-Assad**", "## Stories and their timelines", "**Coverage of ", "This bond (between Iran and Syria) is vital", "**Where outlets disagree: the date of ", "Assad's first visit to Iran came on December 18, 2018."} {
+	for _, want := range []string{"## Timeline\n", "## Timelines of who took part", "**Bashar al-Assad**", "## Stories and their timelines", "**Coverage of ", "| date: 2022-05-08 |", "| ordinal: 2 | ✓ | ✓ | ✓ |", "This bond (between Iran and Syria) is vital", "**Where outlets disagree: the date of ", "Assad's first visit to Iran came on December 18, 2018."} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("the md report lacks %q", want)
 		}

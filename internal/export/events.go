@@ -33,6 +33,41 @@ type Event struct {
 	// Facts are the countable facts the documents give it: the ordinal
 	// of a visit, the numbers killed, injured or arrested.
 	Facts []FactClaim `json:"fact_claims"`
+	// Coverage is, for each document that reports it, the statements of
+	// the event's documents it carries; the others it left out.
+	Coverage []Coverage `json:"coverage"`
+}
+
+// Coverage is what one document that reports an event carries of what
+// its documents carry between them.
+type Coverage struct {
+	Document   string   `json:"document"`
+	Statements []string `json:"statements"` // statement ids it renders
+	Omitted    []string `json:"omitted"`    // statement ids others render and it does not
+}
+
+// cover fills e.Coverage from the statements each document renders.
+func cover(e *Event, carried map[string][]string) {
+	var all []string
+	for _, d := range e.Documents {
+		for _, s := range carried[d] {
+			if !slices.Contains(all, s) {
+				all = append(all, s)
+			}
+		}
+	}
+	e.Coverage = make([]Coverage, 0, len(e.Documents))
+	for _, d := range e.Documents {
+		c := Coverage{Document: d, Statements: []string{}, Omitted: []string{}}
+		for _, s := range all {
+			if slices.Contains(carried[d], s) {
+				c.Statements = append(c.Statements, s)
+			} else {
+				c.Omitted = append(c.Omitted, s)
+			}
+		}
+		e.Coverage = append(e.Coverage, c)
+	}
 }
 
 // FactClaim is a countable fact one document gives an event.
@@ -325,6 +360,20 @@ func eventsWithStories(ctx context.Context, st store.Store) ([]Event, map[string
 		for _, d := range e.Documents {
 			docEvent[d] = e.ID
 		}
+	}
+	carried := map[string][]string{}
+	if err := eachStatement(ctx, st, func(s store.StatementInfo) error {
+		for _, r := range s.Renderings {
+			if docEvent[r.Document] != "" && !slices.Contains(carried[r.Document], s.ID) {
+				carried[r.Document] = append(carried[r.Document], s.ID)
+			}
+		}
+		return nil
+	}); err != nil {
+		return nil, nil, err
+	}
+	for i := range evs {
+		cover(&evs[i], carried)
 	}
 	return evs, Stories(evs, docEvent), nil
 }

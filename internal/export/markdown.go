@@ -363,7 +363,33 @@ func writeCoverage(w *bufio.Writer, e Event, carried map[string][]carriedStateme
 			}
 		}
 	}
-	if len(stmts) == 0 {
+	// The facts each gives: the date, and the countable facts.
+	type fact struct{ label string }
+	var facts []fact
+	gives := map[fact]map[string]bool{}
+	add := func(label, doc string) {
+		f := fact{label}
+		if gives[f] == nil {
+			gives[f] = map[string]bool{}
+			facts = append(facts, f)
+		}
+		gives[f][doc] = true
+	}
+	for _, c := range e.Claims {
+		if slices.Contains(e.Documents, c.Document) {
+			v := c.Value
+			if c.From == c.To && c.From != "" {
+				v = c.From // the day, whatever part of it
+			}
+			add("date: "+v, c.Document)
+		}
+	}
+	for _, f := range e.Facts {
+		if slices.Contains(e.Documents, f.Document) {
+			add(fmt.Sprintf("%s: %d", f.Kind, f.Value), f.Document)
+		}
+	}
+	if len(stmts) == 0 && len(facts) == 0 {
 		return
 	}
 	// Statements carried by most documents first.
@@ -377,11 +403,22 @@ func writeCoverage(w *bufio.Writer, e Event, carried map[string][]carriedStateme
 		return n
 	}
 	slices.SortStableFunc(stmts, func(a, b carriedStatement) int { return count(b) - count(a) })
-	fmt.Fprintf(w, "\n**Coverage of %s** (`%s`): which statements each document carries.\n\n| statement |", cell(e.Title), e.ID)
+	fmt.Fprintf(w, "\n**Coverage of %s** (`%s`): which facts and statements each document carries.\n\n| fact or statement |", cell(e.Title), e.ID)
 	for _, d := range e.Documents {
 		fmt.Fprintf(w, " %s (`%s`) |", cell(orDash(outlet[d])), d)
 	}
 	w.WriteString("\n| --- |" + strings.Repeat(" :---: |", len(e.Documents)) + "\n")
+	for _, f := range facts {
+		fmt.Fprintf(w, "| %s |", cell(f.label))
+		for _, d := range e.Documents {
+			mark := "—"
+			if gives[f][d] {
+				mark = "✓"
+			}
+			fmt.Fprintf(w, " %s |", mark)
+		}
+		w.WriteString("\n")
+	}
 	for _, c := range stmts {
 		fmt.Fprintf(w, "| %s: “%s” (`%s`) |", cell(orDash(c.speaker)), cell(c.words), c.id)
 		for _, d := range e.Documents {
