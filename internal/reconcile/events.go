@@ -408,6 +408,11 @@ func joinEvent(ctx context.Context, tx store.Tx, d news.Document, sig events.Sig
 	var st eventState
 	if dec.Cluster >= 0 {
 		ev, st = stored[dec.Cluster], states[dec.Cluster]
+		if ev.Documents == 0 {
+			// Known from mentions only until now: the first report
+			// says what it is.
+			st = eventState{}
+		}
 	}
 	st = st.with(sig, keys, eventTitle(d))
 	if err := putState(ctx, tx, &ev, st, ev.Documents+1, terms); err != nil {
