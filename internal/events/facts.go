@@ -28,13 +28,15 @@ type Fact struct {
 
 var (
 	ordinalRE = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]{1,2}(?:st|nd|rd|th))\s+(?:(?:official|state|foreign|overseas|known|such|ever)\s+)?(visit|trip|time|meeting|tour|journey)\b`)
-	countRE   = regexp.MustCompile(`(?i)\b(?:at least |nearly |about |some |more than |over )?([0-9][0-9,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of)\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|have been|had been|was)\s+)?(killed|dead|died|injured|wounded|arrested|detained)\b`)
-	verbRE    = regexp.MustCompile(`(?i)\b(killing|killed|injuring|injured|wounding|wounded|arresting|arrested|detaining|detained)\s+(?:at least |nearly |about |some |more than |over )?([0-9][0-9,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`)
+	countRE   = regexp.MustCompile(`(?i)\b(?:at least |nearly |about |some |more than |over )?([0-9][0-9,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens of|hundreds of)\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|have been|had been|was)\s+)?(killed|dead|died|injured|wounded|arrested|detained)\b`)
+	verbRE    = regexp.MustCompile(`(?i)\b(killing|killed|injuring|injured|wounding|wounded|arresting|arrested|detaining|detained)\s+(?:at least |nearly |about |some |more than |over )?([0-9][0-9,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\b`)
 )
 
 var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 
-var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
 
 // Facts finds the countable facts of one analysed document: the ordinals
 // of visits and meetings, and the counts of the killed, injured and

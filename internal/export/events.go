@@ -213,16 +213,28 @@ func EventConflicts(e Event) []Conflict {
 		}
 	}
 	for _, k := range kinds {
-		values := map[int]map[string]bool{}
-		var claims []Claim
+		// A document's claim is the largest number it gives: "twelve
+		// soldiers were killed, seven Essarian and five Valdorian" claims
+		// twelve.
+		best := map[string]FactClaim{}
+		var docs []string
 		for _, f := range e.Facts {
 			if f.Kind != k {
 				continue
 			}
-			if values[f.Value] == nil {
-				values[f.Value] = map[string]bool{}
+			b, ok := best[f.Document]
+			if !ok {
+				docs = append(docs, f.Document)
 			}
-			values[f.Value][f.Document] = true
+			if !ok || f.Value > b.Value || f.Value == b.Value && f.Main && !b.Main {
+				best[f.Document] = f
+			}
+		}
+		values := map[int]bool{}
+		var claims []Claim
+		for _, d := range docs {
+			f := best[d]
+			values[f.Value] = true
 			claims = append(claims, Claim{Document: f.Document, Start: f.Start, End: f.End, Value: fmt.Sprint(f.Value), Main: f.Main})
 		}
 		if len(values) < 2 || claimDocuments(claims) < 2 {

@@ -62,7 +62,9 @@ type Store interface {
 	// first, or in id order with AfterID (keyset paging).
 	Statements(ctx context.Context, q StatementQuery) ([]StatementInfo, error)
 
-	// Events returns events in id order after q.AfterID, at most q.Limit.
+	// Events returns events in id order after q.AfterID, at most q.Limit:
+	// those that documents report, and those that at least two documents
+	// recall.
 	Events(ctx context.Context, q EventQuery) ([]Event, error)
 	// Event returns the event with id, or ErrNotFound.
 	Event(ctx context.Context, id string) (Event, error)

@@ -243,7 +243,9 @@ func (db *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, er
 		limit = 50
 	}
 	rows, err := db.read.QueryContext(ctx, `SELECT num, type, title, date_from, date_to, documents
-		FROM events WHERE num > $1 AND documents > 0 ORDER BY num LIMIT $2`, after, limit)
+		FROM events e WHERE num > $1 AND (documents > 0
+			OR (SELECT count(DISTINCT r.seq) FROM event_reports r WHERE r.event = e.num) >= 2)
+		ORDER BY num LIMIT $2`, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("list events: %w", err)
 	}
