@@ -156,3 +156,46 @@ func TestSeedEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoEvents checks the events of the demo corpus (written for
+// Parallax, see internal/demo/corpus/README.md): the previous visit that
+// most outlets date March 2022 and The Seren Observer November 2021 is
+// one event, and its date a conflict with both sides.
+func TestDemoEvents(t *testing.T) {
+	work := t.TempDir()
+	if r := run(t, work, "", "demo", "--no-serve", "--db", "demo.db"); r.code != 0 {
+		t.Fatalf("demo: exit %d: %s", r.code, r.stderr)
+	}
+	e := exportJSON(t, work, "demo.db")
+	var found bool
+	for _, c := range e.Conflicts {
+		if c.Kind != "date" {
+			continue
+		}
+		march, november := 0, 0
+		for _, cl := range c.Claims {
+			switch cl.Value {
+			case "2022-03":
+				march++
+			case "2021-11":
+				november++
+			}
+		}
+		if march >= 3 && november >= 1 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no conflict over the date of Kostava's previous visit (March 2022 / November 2021): %+v", e.Conflicts)
+	}
+	// The signing of 15 October 2025 is an event several outlets report.
+	signed := false
+	for _, ev := range e.Events {
+		if ev.Date.Value != nil && *ev.Date.Value == "2025-10-15" && len(ev.Documents) >= 3 {
+			signed = true
+		}
+	}
+	if !signed {
+		t.Errorf("no event of 15 October 2025 reported by three documents or more")
+	}
+}
