@@ -307,6 +307,11 @@ func eventInput(d news.Document, a news.Analysis) (events.Input, []timex.Value) 
 		if i < len(a.Times) && sinceBefore(d.Text, a.Times[i]) {
 			continue // "since 2011" dates no event
 		}
+		if d.Published == "" && i < len(a.Times) && !absolute(a.Times[i].Expr) {
+			// Without a publication date, "on Tuesday" and "last
+			// year" are anchored on a guess: they date no event.
+			continue
+		}
 		dates[i] = interval(v)
 	}
 	in := events.Input{ID: d.ID, Text: d.Text, Analysis: a, Frames: frames, Dates: dates}
@@ -329,6 +334,20 @@ func eventInput(d news.Document, a news.Analysis) (events.Input, []timex.Value) 
 		}
 	}
 	return in, values
+}
+
+// absolute reports whether a time's reading needs no anchor: a calendar
+// date, month or year ("2019-02-25", "2022-03", "2011").
+func absolute(expr string) bool {
+	if len(expr) < 4 || strings.ContainsAny(expr, "X<>:+") {
+		return false
+	}
+	for _, r := range expr[:4] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // sinceBefore reports whether "since" (or "from") opens time t: "since
@@ -706,6 +725,9 @@ func previousCue(txt string, a news.Analysis, f events.Frame) bool {
 // related type with a participant of bg before date (the main event's),
 // or -1.
 func latestBefore(bg events.Signature, clusters []events.Cluster, date events.Interval) int {
+	if !date.Known() {
+		return -1 // before what, nobody knows
+	}
 	best := -1
 	for i, c := range clusters {
 		if !events.Related(bg.Type, c.Types) {
@@ -761,7 +783,9 @@ func report(d news.Document, a news.Analysis, id string, main bool, f events.Fra
 	if main && t < 0 {
 		t = leadDate(a, in)
 	}
-	if t >= 0 && t < len(values) && in.Dates[t].Known() {
+	if t >= 0 && t < len(values) && in.Dates[t].Known() && in.Dates[t].Width() <= 31*24*time.Hour {
+		// A date to the month or the day: "in 2023" is no claim on
+		// the day of an event.
 		v := values[t]
 		r.Date, r.DateFrom, r.DateTo = v.TIMEX, v.Earliest[:10], v.Latest[:10]
 		r.DateSpan = news.Span{Start: a.Times[t].Start, End: a.Times[t].End}
