@@ -24,9 +24,15 @@ type Cluster struct {
 	// to a sum of one, so that long articles do not drown short ones.
 	Names map[string]float64
 	Words map[string]float64
+	// People and Locations sum the members' Signature.People and
+	// Signature.Locations the same way.
+	People, Locations map[string]float64
 	// Actors and Surnames count the members' Signature.Actors and
 	// Signature.Surnames.
 	Actors, Surnames map[string]int
+	// Latest counts the latest of each member's Signature.Years: the
+	// years the members were written in.
+	Latest map[int]int
 	// Keys are the blocking keys the cluster is found by (see Keys).
 	Keys []string
 }
@@ -73,10 +79,20 @@ type Options struct {
 	// ActorPenalty is taken off the score of a cluster about other
 	// people than the document (see Signature.Actors).
 	ActorPenalty float64
+	// PeopleWeight and PlaceWeight weigh the cosine similarities of the
+	// people and of the places the document and the cluster name (see
+	// Signature.People and Signature.Locations).
+	PeopleWeight, PlaceWeight float64
+	// YearBonus is added to the score of a cluster whose members were
+	// written in the year the document was (the latest year it names,
+	// see Signature.Years), in proportion to their share; YearPenalty
+	// is taken off one none of whose members was.
+	YearBonus, YearPenalty float64
 }
 
 // DefaultOptions are the weights Parallax uses.
-var DefaultOptions = Options{NameWeight: 0.45, WordWeight: 0.55, Events: true, Threshold: 0.3, MaxGap: 30 * 24 * time.Hour, DatePenalty: 0.15, ActorPenalty: 0.15}
+var DefaultOptions = Options{NameWeight: 0.3, WordWeight: 0.45, PeopleWeight: 0.3, PlaceWeight: 0.1, Events: true, Threshold: 0.35,
+	MaxGap: 30 * 24 * time.Hour, DatePenalty: 0.15, ActorPenalty: 0.15, YearBonus: 0.2, YearPenalty: 0.1}
 
 // Decision is the outcome of Decide.
 type Decision struct {
@@ -156,14 +172,27 @@ func Terms(sig Signature) []string {
 
 // Score returns how well a document's signature fits a cluster: the
 // weighted cosine similarities of names and words, with the event
-// features when opts.Events is set: a bonus for the same type, place and
-// participants, and a penalty that rules the cluster out when the dates
-// are known and too far apart.
+// features when opts.Events is set: the similarities of the people and
+// places named, a bonus for the same type, place and participants and
+// for the same year of writing, penalties for other people and another
+// year, and one that rules the cluster out when the dates are known and
+// too far apart.
 func Score(sig Signature, c Cluster, st Stats, opts Options) float64 {
-	s := opts.NameWeight*cosine(sig.Names, c.Names, "n:", st) + opts.WordWeight*cosine(sig.Words, c.Words, "w:", st)
+	names := cosine(sig.Names, c.Names, "n:", st)
+	s := opts.NameWeight*names + opts.WordWeight*cosine(sig.Words, c.Words, "w:", st)
 	if !opts.Events {
 		return s
 	}
+	// Whom and where the story is about, when both tell: else the names
+	// stand in.
+	people, places := names, names
+	if len(sig.People) > 0 && len(c.People) > 0 {
+		people = cosine(sig.People, c.People, "", nil)
+	}
+	if len(sig.Locations) > 0 && len(c.Locations) > 0 {
+		places = cosine(sig.Locations, c.Locations, "", nil)
+	}
+	s += opts.PeopleWeight*people + opts.PlaceWeight*places
 	if sig.Date.Known() && c.Date.Known() && sig.Date.Gap(c.Date) > opts.MaxGap {
 		s -= opts.DatePenalty
 		if sig.Date.Width() <= precise && c.Date.Width() <= precise {
@@ -173,6 +202,7 @@ func Score(sig Signature, c Cluster, st Stats, opts Options) float64 {
 	if actorsConflict(sig, c) {
 		s -= opts.ActorPenalty
 	}
+	s += yearFit(sig, c, opts)
 	if sig.Type != "" && len(c.Types) > 0 {
 		if c.Types[sig.Type] > 0 || compatible(sig.Type, c.Types) {
 			s += 0.03
@@ -211,6 +241,25 @@ func actorsConflict(sig Signature, c Cluster) bool {
 		}
 	}
 	return true
+}
+
+// yearFit returns what the years a document and a cluster name add to
+// their score: the latest year a report names is most often that of its
+// writing, and reports of one event are written in the same year.
+func yearFit(sig Signature, c Cluster, opts Options) float64 {
+	n := len(sig.Years)
+	if n == 0 || len(c.Latest) == 0 {
+		return 0
+	}
+	y := sig.Years[n-1]
+	total := 0
+	for _, k := range c.Latest {
+		total += k
+	}
+	if share := float64(c.Latest[y]) / float64(total); share > 0 {
+		return opts.YearBonus * share
+	}
+	return -opts.YearPenalty
 }
 
 // precise is the widest a date may be to count as precise.
@@ -320,6 +369,11 @@ func Join(c Cluster, sig Signature, keys []string) Cluster {
 	for _, a := range sig.Surnames {
 		c.Surnames = addCount(c.Surnames, a)
 	}
+	if n := len(sig.Years); n > 0 {
+		c.Latest = addCount(c.Latest, sig.Years[n-1])
+	}
+	c.People = addNormalized(c.People, sig.People)
+	c.Locations = addNormalized(c.Locations, sig.Locations)
 	c.Names = addNormalized(c.Names, sig.Names)
 	c.Words = addNormalized(c.Words, sig.Words)
 	c.Keys = append(slices.Clip(c.Keys), keys...)
@@ -330,11 +384,12 @@ func Join(c Cluster, sig Signature, keys []string) Cluster {
 
 // addCount returns m with one more of k (a copy: clusters handed out by
 // an index are not changed under it).
-func addCount(m map[string]int, k string) map[string]int {
-	if k == "" {
+func addCount[K comparable](m map[K]int, k K) map[K]int {
+	var zero K
+	if k == zero {
 		return m
 	}
-	out := make(map[string]int, len(m)+1)
+	out := make(map[K]int, len(m)+1)
 	for x, n := range m {
 		out[x] = n
 	}

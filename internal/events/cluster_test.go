@@ -149,3 +149,52 @@ func TestDecideUsesEventFeatures(t *testing.T) {
 		t.Errorf("earthquakes five years apart: score %.3f with event features, want below %.3f of words alone", withEvents, wordsOnly)
 	}
 }
+
+// TestUndatedReports clusters reports without publication dates, whose
+// main events the text does not date either: the latest year each names
+// (that of its writing) and whom each is about keep apart two patches of
+// one browser years apart and two arrests of one team's players.
+func TestUndatedReports(t *testing.T) {
+	withYears := func(s events.Signature, years ...int) events.Signature {
+		s.Years = years
+		s.People = map[string]float64{}
+		for _, p := range s.Participants {
+			s.People[lastWord(p)] += 3
+		}
+		return s
+	}
+	docs := []struct {
+		sig   events.Signature
+		event string
+	}{
+		{withYears(sig("p1", events.TypeAction, "", "", nil, "microsoft,internet explorer,windows 8,fireeye,japan",
+			"patch,flaw,browser,security,update,emergency,attack,fix,hacker"), 2008, 2013), "patch 2013"},
+		{withYears(sig("p2", events.TypeAction, "", "", nil, "microsoft,internet explorer,windows xp,trend micro,firefox",
+			"patch,flaw,browser,security,emergency,release,exploit,user,vulnerability"), 2008), "patch 2008"},
+		{withYears(sig("p3", events.TypeAction, "", "", nil, "microsoft,internet explorer,windows 8,fireeye",
+			"patch,flaw,browser,security,update,zero-day,attack,fix,hacker"), 2013), "patch 2013"},
+		{withYears(sig("a1", events.TypeArrest, "", "", []string{"vincent jackson"}, "vincent jackson,chargers,san diego",
+			"arrest,suspicion,driving,influence,receiver,dui,charge,patrol")), "jackson"},
+		{withYears(sig("a2", events.TypeArrest, "", "", []string{"jamal williams"}, "jamal williams,chargers,san diego",
+			"arrested,drunken,driving,tackle,defensive,speeding,lineman,suspicion")), "williams"},
+		{withYears(sig("a3", events.TypeArrest, "", "", []string{"vincent jackson"}, "vincent jackson,chargers,san diego",
+			"arrested,suspicion,driving,influence,receiver,dui,play,game")), "jackson"},
+	}
+	mem := events.NewMemory()
+	cl := events.Clusterer{Index: mem, Stats: mem, Options: events.DefaultOptions}
+	byEvent := map[string]string{}
+	for _, d := range docs {
+		id, created := cl.Add(d.sig)
+		want, seen := byEvent[d.event]
+		switch {
+		case !seen && !created:
+			c, _ := mem.Cluster(id)
+			t.Errorf("%s (%s) joined cluster %s %v, want a new cluster", d.sig.Doc, d.event, id, c.Docs)
+		case seen && id != want:
+			t.Errorf("%s (%s) went to cluster %s, want %s", d.sig.Doc, d.event, id, want)
+		}
+		if !seen {
+			byEvent[d.event] = id
+		}
+	}
+}

@@ -10,8 +10,10 @@
 // events (recalled ones: relative clauses, past perfect, other years).
 //
 // Across documents, Sign makes a document's Signature: its main event's
-// type, date, place and participants, and the names and content words of
-// the document. A Clusterer assigns each new document to an event Cluster
+// type, date, place and participants, the names and content words of the
+// document, the people and places it names, and, when it has no
+// publication date, the years its text names (the latest most often the
+// year it was written). A Clusterer assigns each new document to an event Cluster
 // or starts one, looking only at the candidates its blocking keys (Keys)
 // find in an Index: salient names, participants, place, salient words,
 // and type by month. Decide and Score are pure functions of a signature

@@ -92,6 +92,22 @@ type Signature struct {
 	// are of different events ("Vincent Jackson arrested" and "Jamal
 	// Williams arrested").
 	Actors, Surnames []string
+	// People weighs the surnames of the people the document names, and
+	// Locations the keys of the places, as Names does: the participants
+	// and places the story is most about weigh most.
+	People, Locations map[string]float64
+	// LeadPlaces are the keys of the places the headline and lead name
+	// and of the main event's place: where the story happens. Places are
+	// those of every place the document names. Two reports whose lead
+	// places the other never names are of different events (a fire in
+	// Banstead, one in Wellington).
+	LeadPlaces, AllPlaces []string
+	// Years are the calendar years the text of a document without a
+	// publication date names outright ("2008", "May 24, 2005"),
+	// ascending: the latest is most often the year of its writing (see
+	// Options.YearBonus). A dated document has none: its main event's
+	// Date compares it.
+	Years []int
 }
 
 // leadSentences is how many sentences count as headline and lead.
@@ -105,7 +121,8 @@ const nearPublication = 3 * 24 * time.Hour
 func Sign(in Input) Signature {
 	a := in.Analysis
 	keys := entityKeys(in.Text, a)
-	sig := Signature{Doc: in.ID, Names: map[string]float64{}, Words: map[string]float64{}}
+	sig := Signature{Doc: in.ID, Names: map[string]float64{}, Words: map[string]float64{},
+		People: map[string]float64{}, Locations: map[string]float64{}}
 	lead := textLen(a)
 	if len(a.Sentences) > leadSentences {
 		lead = a.Sentences[leadSentences].Start
@@ -119,8 +136,12 @@ func Sign(in Input) Signature {
 			w = 2
 		}
 		sig.Names[keys[m.Entity]] += w
+		if m.Type == news.TypeLocation {
+			sig.Locations[keys[m.Entity]] += w
+		}
 		if m.Type == news.TypePerson {
 			sur := surname(keys[m.Entity])
+			sig.People[sur] += w
 			if !slices.Contains(sig.Surnames, sur) {
 				sig.Surnames = append(sig.Surnames, sur)
 			}
@@ -130,6 +151,9 @@ func Sign(in Input) Signature {
 		}
 	}
 	contentWords(in.Text, a.Tokens, lead, sig.Words)
+	if in.Published.IsZero() {
+		sig.Years = namedYears(a)
+	}
 	main := -1
 	for i, f := range in.Frames {
 		if f.Main {
@@ -158,6 +182,19 @@ func Sign(in Input) Signature {
 		sig.Date = Interval{From: in.Published.Add(-nearPublication), To: in.Published}
 	}
 	return sig
+}
+
+// namedYears returns the distinct years the time expressions of an
+// analysis fix outright, ascending.
+func namedYears(a news.Analysis) []int {
+	var ys []int
+	for _, t := range a.Times {
+		if y := exprYear(t.Expr); y > 0 && !slices.Contains(ys, y) {
+			ys = append(ys, y)
+		}
+	}
+	slices.Sort(ys)
+	return ys
 }
 
 // surname returns the last word of a name key.
