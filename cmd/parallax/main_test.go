@@ -861,7 +861,8 @@ func TestDemo(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("demo: exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"15 documents from 8 outlets, 1 near-duplicates", "Continental Wire", "Marosh Times", "08_essaria-herald.txt (Essaria Herald) copies corpus/07_continental-wire.txt (Continental Wire)"} {
+	for _, want := range []string{"15 documents from 8 outlets, 1 near-duplicates", "Continental Wire", "Marosh Times", "08_essaria-herald.txt (Essaria Herald) copies corpus/07_continental-wire.txt (Continental Wire)",
+		"What happened (events, by date", "2023-06-09  death", "Where outlets disagree", "2021-11 (1) against 2022-03"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("demo output lacks %q:\n%s", want, r.stdout)
 		}

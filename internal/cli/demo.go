@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -145,6 +146,61 @@ func printFindings(ctx context.Context, env Env, st store.Store, c pipeline.Coun
 			fmt.Fprintln(w, line)
 		}
 	}
+	if err := printEvents(ctx, w, st); err != nil {
+		return err
+	}
 	fmt.Fprintln(w)
+	return nil
+}
+
+// printEvents prints what happened, in date order, and the facts outlets
+// disagree on.
+func printEvents(ctx context.Context, w io.Writer, st store.Store) error {
+	evs, err := export.Events(ctx, st)
+	if err != nil || len(evs) == 0 {
+		return err
+	}
+	day := func(e export.Event) string {
+		switch {
+		case e.Date.Value != nil:
+			return *e.Date.Value
+		case e.Date.Earliest != nil:
+			return *e.Date.Earliest
+		}
+		return "undated"
+	}
+	slices.SortStableFunc(evs, func(a, b export.Event) int { return strings.Compare(day(a), day(b)) })
+	fmt.Fprintln(w, "\nWhat happened (events, by date; reported by / recalled by so many documents):")
+	for _, e := range evs {
+		fmt.Fprintf(w, "  %-10s  %-10s  %s (%d / %d)\n", day(e), e.Type, e.Title, len(e.Documents), len(e.Mentions))
+	}
+	var lines []string
+	for _, e := range evs {
+		for _, c := range export.EventConflicts(e) {
+			count := map[string]int{}
+			var order []string
+			for _, cl := range c.Claims {
+				v := cl.Value
+				if cl.From != "" && cl.From == cl.To {
+					v = cl.From // the day, whatever part of it
+				}
+				if count[v] == 0 {
+					order = append(order, v)
+				}
+				count[v]++
+			}
+			var sides []string
+			for _, v := range order {
+				sides = append(sides, fmt.Sprintf("%s (%d)", v, count[v]))
+			}
+			lines = append(lines, fmt.Sprintf("  the %s of %s: %s", c.Kind, e.Title, strings.Join(sides, " against ")))
+		}
+	}
+	if len(lines) > 0 {
+		fmt.Fprintln(w, "\nWhere outlets disagree (each value with the number of documents that give it):")
+		for _, l := range lines {
+			fmt.Fprintln(w, l)
+		}
+	}
 	return nil
 }

@@ -358,6 +358,16 @@ func eventNumber(id string) int {
 	return n
 }
 
+// Events returns every event of the store with its story and coverage,
+// in id order.
+func Events(ctx context.Context, st store.Store) ([]Event, error) {
+	evs, stories, err := eventsWithStories(ctx, st)
+	for i := range evs {
+		evs[i].Story = stories[evs[i].ID]
+	}
+	return evs, err
+}
+
 // eventsWithStories reads every event and the story of each.
 func eventsWithStories(ctx context.Context, st store.Store) ([]Event, map[string]string, error) {
 	var evs []Event

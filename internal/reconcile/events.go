@@ -114,9 +114,13 @@ func LinkEvents(ctx context.Context, tx store.Tx, d news.Document, a news.Analys
 			return fmt.Errorf("link the events of %s: %w", d.ID, err)
 		}
 		mainEvent = ev.ID
-		if f, ok := mainFrame(in.Frames, a); ok {
-			reports = append(reports, report(d, a, ev.ID, true, f, in, values, ids))
+		f, ok := mainFrame(in.Frames, a)
+		if !ok {
+			// Signed from frames too weak to report: the report
+			// still says the document reports it.
+			f = events.Frame{Type: sig.Type, Time: -1, Place: -1}
 		}
+		reports = append(reports, report(d, a, ev.ID, true, f, in, values, ids))
 	}
 	recalled := map[int]string{} // sentence -> the event a background frame in it recalls
 	for _, f := range in.Frames {
