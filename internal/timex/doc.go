@@ -51,4 +51,7 @@
 //	AGO:P…           a duration before the anchor ("two years ago" AGO:P2Y)
 //	LATER:P…         a duration after it ("two years from now")
 //	SAME             the day the article last spoke of ("the same day")
+//	THENunit+n       n units from the time the article last spoke of:
+//	                 "the following year" THENYEAR+1, "that quarter"
+//	                 THENQUARTER+0 (from the anchor when resolved alone)
 package timex

@@ -26,8 +26,19 @@ func (t *Tagger) count(i int) (n int, vague bool, j int, ok bool) {
 			if t.w(j) == "of" {
 				j++
 			}
+			if t.w(i+1) == "couple" {
+				// "a couple of years": TimeML reads two
+				return 2, false, j, true
+			}
 			return 0, true, j, true
 		}
+	}
+	if wd == "couple" {
+		j := i + 1
+		if t.w(j) == "of" {
+			j++
+		}
+		return 2, false, j, true
 	}
 	if vague := vagueNumbers[wd]; vague {
 		j := i + 1
@@ -126,6 +137,10 @@ func (t *Tagger) duration(i, j, n int, vague bool) (m, bool) {
 		num = "X"
 	}
 	end := k + 1
+	if (t.w(i) == "a" || t.w(i) == "an") && j == i+1 && t.hyphen(end) && (t.w(end+1) == "earlier" || t.w(end+1) == "ago") {
+		// "a year-earlier loss": the article stays out
+		return m{end: end + 2, skip: 1, typ: news.TimeDate, expr: "AGO:" + durationValue("1", u)}, true
+	}
 	if t.hyphen(end) && t.w(end+1) == "old" {
 		return m{}, false // 6-year-old: an age
 	}
@@ -204,6 +219,9 @@ func (t *Tagger) set(i int) (m, bool) {
 // relative position: "last week", "this year", "the third quarter",
 // "the past two months", "next Monday", "the 1990s", "the future".
 func (t *Tagger) determined(i int) (m, bool) {
+	if r, ok := t.periodYearAgo(i); ok {
+		return r, true
+	}
 	j := i
 	det := t.w(j)
 	if det == "the" || det == "that" || det == "these" || det == "those" {
@@ -221,11 +239,15 @@ func (t *Tagger) determined(i int) (m, bool) {
 	} else {
 		j++
 	}
-	if det == "this" && t.w(j) == "year" && t.w(j+1) == "'s" {
-		// this year's third quarter
+	if (det == "this" || det == "last" || det == "next") && t.w(j) == "year" && t.w(j+1) == "'s" {
+		// this year's third quarter, last year's first half
 		if r, ok := t.quarter(j+2, j+2, 0, "XXXX"); ok && r.end > j+2 {
-			r.expr = "YEAR+0" + r.expr[4:]
+			r.expr = "YEAR" + map[string]string{"this": "+0", "last": "-1", "next": "+1"}[det] + r.expr[4:]
 			return r, true
+		}
+		if det == "last" && (t.w(j+2) == "quarter" || t.w(j+2) == "period") {
+			// last year's quarter: the one reported on, a year earlier
+			return m{end: j + 3, typ: news.TimeDate, expr: "AGO:P1Y"}, true
 		}
 	}
 	if det == "fiscal" || det == "the fiscal" {
@@ -372,11 +394,13 @@ func (t *Tagger) determined(i int) (m, bool) {
 		return r, true
 	}
 	if mo, ok := monthNames[wd]; ok && j < len(t.toks) && t.toks[j].upper && (rel != 0 || det == "this") {
+		if det == "this" {
+			// "this September": the month of the anchor's year
+			return m{end: j + 1, typ: news.TimeDate, expr: "YEAR+0-" + pad2(mo)}, true
+		}
 		dir := "<<"
 		if rel > 0 {
 			dir = ">>"
-		} else if det == "this" {
-			dir = ""
 		}
 		return m{end: j + 1, typ: news.TimeDate, expr: "XXXX-" + pad2(mo) + dir}, true
 	}
@@ -461,6 +485,10 @@ func (t *Tagger) determined(i int) (m, bool) {
 		}
 		return m{end: end, typ: news.TimeDate, expr: unit + "-1"}, true
 	case "next", "the next", "coming", "the coming", "the following", "following":
+		if (det == "the following" || det == "following") && (unit == "DAY" || unit == "WEEK" || unit == "MONTH" || unit == "YEAR") {
+			// "the following year": the one after the time last spoken of
+			return m{end: end, typ: news.TimeDate, expr: "THEN" + unit + "+1"}, true
+		}
 		if unit == "DAY" {
 			return m{}, false
 		}
@@ -478,8 +506,12 @@ func (t *Tagger) determined(i int) (m, bool) {
 	case "past":
 		return m{end: end, typ: news.TimeDuration, expr: durationValue("1", u)}, true
 	case "the same", "that":
-		if unit == "DAY" {
+		switch unit {
+		case "DAY":
 			return m{end: end, typ: news.TimeDate, expr: "SAME"}, true
+		case "WEEK", "MONTH", "QUARTER", "YEAR":
+			// "that year", "the same month": the time last spoken of
+			return m{end: end, typ: news.TimeDate, expr: "THEN" + unit + "+0"}, true
 		}
 		return m{}, false
 	case "the", "the fiscal", "fiscal":
@@ -608,6 +640,10 @@ func (t *Tagger) quarter(i, j, _ int, year string) (m, bool) {
 // the nearest cue is in the past, ">" when in the future, "" when no cue
 // is near.
 func (t *Tagger) direction(i int) string {
+	if t.w(i-1) == "as" && t.w(i-3) == "as" && (t.w(i-2) == "soon" || t.w(i-2) == "early") {
+		// "as soon as Tuesday": the earliest a plan can come about
+		return ">"
+	}
 	best, dist := "", 1<<30
 	for k := i - 1; k >= 0 && i-k <= 12; k-- {
 		if t.boundary(k) {
@@ -617,6 +653,10 @@ func (t *Tagger) direction(i int) string {
 			best, dist = d, i-k
 			break
 		}
+	}
+	if best != "" && dist <= backReach {
+		// the verb the expression hangs on comes before it
+		return best
 	}
 	for k := i + 1; k < len(t.toks) && k-i <= 12 && k-i < dist; k++ {
 		if t.boundary(k) {
@@ -632,6 +672,10 @@ func (t *Tagger) direction(i int) string {
 	}
 	return best
 }
+
+// backReach is how far back a cue takes precedence over any cue after
+// the expression.
+var backReach = 12
 
 // boundary reports whether token k ends a sentence or clause for tense.
 func (t *Tagger) boundary(k int) bool {
@@ -669,4 +713,29 @@ func (t *Tagger) cue(k int) string {
 		return "<"
 	}
 	return ""
+}
+
+// periodYearAgo matches "the quarter a year ago", "the corresponding
+// period last year", "the same quarter a year earlier" at i: the period
+// the article reports on, a year before.
+func (t *Tagger) periodYearAgo(i int) (m, bool) {
+	if t.w(i) != "the" {
+		return m{}, false
+	}
+	k := i + 1
+	switch t.w(k) {
+	case "same", "corresponding", "comparable":
+		k++
+	}
+	if w := t.w(k); w != "quarter" && w != "period" {
+		return m{}, false
+	}
+	k++
+	switch {
+	case t.w(k) == "last" && t.w(k+1) == "year":
+		return m{end: k + 2, typ: news.TimeDate, expr: "AGO:P1Y"}, true
+	case (t.w(k) == "a" || t.w(k) == "one") && t.w(k+1) == "year" && (t.w(k+2) == "ago" || t.w(k+2) == "earlier"):
+		return m{end: k + 3, typ: news.TimeDate, expr: "AGO:P1Y"}, true
+	}
+	return m{}, false
 }

@@ -97,6 +97,9 @@ func resolve(expr string, a anchor) Value {
 }
 
 func resolveBase(expr string, a anchor) Value {
+	// THENYEAR+1 and the like count from the time last spoken of, which
+	// ResolveDocument passes as the anchor; alone, from the anchor.
+	expr = strings.TrimPrefix(expr, "THEN")
 	switch {
 	case strings.HasPrefix(expr, "DAY"):
 		n, _ := strconv.Atoi(expr[3:])
@@ -392,6 +395,11 @@ func yearless(expr string, a anchor) Value {
 			dist = -dist
 		}
 		switch dir {
+		case "":
+			// no tense cue: news mostly reports what has happened
+			if s.After(at) {
+				dist += int64(150 * 24 * time.Hour)
+			}
 		case "<":
 			if s.After(at) {
 				dist += penalty
@@ -557,8 +565,11 @@ func bounds(x, prec string) (string, string) {
 // Candidates.
 //
 // Within the article, "a year ago" after a quarter ("the third quarter …
-// a year ago") is that quarter a year earlier, and "the same day" is the
-// day last spoken of.
+// a year ago") is that quarter a year earlier, unless the article has
+// since turned to the first six or nine months of the year, when it is
+// the year; "the same day" is the day last spoken of, and "the following
+// year", "that month" count from the date last spoken of (TimeML's
+// reference time) rather than from the publication date.
 func ResolveDocument(times []news.Time, published string) []Value {
 	out := make([]Value, len(times))
 	a := parseAnchor(published)
@@ -584,9 +595,16 @@ func ResolveDocument(times []news.Time, published string) []Value {
 		}
 	}
 	lastQuarter, lastDay := "", ""
+	ref := a         // the time last spoken of
+	anyQuarter := "" // the quarter last spoken of, a year-ago one too
 	for i, t := range times {
 		var v Value
 		switch {
+		case strings.HasPrefix(t.Expr, "THEN"):
+			v = resolve(t.Expr, ref)
+			if t.Expr == "THENQUARTER+0" && anyQuarter != "" {
+				v = makeValue(anyQuarter)
+			}
 		case t.Expr == "SAME" && lastDay != "":
 			v = makeValue(lastDay)
 		case strings.HasPrefix(t.Expr, "YQ") && lastQuarter != "":
@@ -609,8 +627,19 @@ func ResolveDocument(times []news.Time, published string) []Value {
 		default:
 			v = resolve(t.Expr, a)
 		}
+		if r := refAnchor(v); r.prec != "" && t.Type != news.TimeDuration && t.Type != news.TimeSet {
+			ref = r
+		}
 		switch v.Precision {
+		case "duration":
+			if t.Expr == "P9M" || t.Expr == "P6M" {
+				// "the first nine months": results now compare years
+				lastQuarter = ""
+			}
 		case "quarter":
+			if strings.Contains(v.TIMEX, "-Q") {
+				anyQuarter = v.TIMEX
+			}
 			if t.Expr != "AGO:P1Y" && !strings.HasPrefix(t.Expr, "YQ") && strings.Contains(v.TIMEX, "-Q") {
 				lastQuarter = v.TIMEX
 			}
@@ -626,4 +655,28 @@ func ResolveDocument(times []news.Time, published string) []Value {
 // alone.
 func isAbsolute(expr string) bool {
 	return expr != "" && isDigit(expr[0]) && !strings.ContainsAny(expr, "X<>")
+}
+
+// refAnchor turns a resolved date into an anchor for the expressions
+// that count from the time last spoken of; prec "" when it cannot be
+// one.
+func refAnchor(v Value) anchor {
+	switch v.Precision {
+	case "day":
+		return parseAnchor(v.TIMEX)
+	case "month":
+		return parseAnchor(v.TIMEX)
+	case "quarter", "season":
+		if v.Earliest != "" {
+			r := parseAnchor(v.Earliest[:7])
+			return r
+		}
+	case "year":
+		return parseAnchor(v.TIMEX)
+	case "time":
+		if len(v.TIMEX) >= 10 && v.TIMEX[4] == '-' && v.TIMEX[7] == '-' && !strings.Contains(v.TIMEX[:10], "X") {
+			return parseAnchor(v.TIMEX[:10])
+		}
+	}
+	return anchor{}
 }

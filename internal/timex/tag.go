@@ -486,6 +486,10 @@ func (t *Tagger) month(i, mo int) (m, bool) {
 	} else if y, ok := t.yearNumber(j); ok {
 		year = y
 		j++
+	} else if r, ok := t.spokenYear(j); ok && (t.w(j) == "nineteen" || t.w(j) == "twenty") {
+		// January nineteen ninety-seven
+		year, _ = strconv.Atoi(r.expr)
+		j = r.end
 	} else if t.w(j) == "of" {
 		if y, ok := t.yearNumber(j + 1); ok {
 			year = y
@@ -620,6 +624,10 @@ func (t *Tagger) weekday(i, d int, dir string) (m, bool) {
 			}
 			return m{end: end, typ: news.TimeDate, expr: e}, true
 		}
+	}
+	if t.w(j) == "'s" || partsOfDay[t.w(j)] != "" && t.w(j+1) == "'s" {
+		// "Wednesday's ruling": an event the article reports, past
+		dir = "<"
 	}
 	e := "DOW" + strconv.Itoa(d) + dir
 	if p, ok := partsOfDay[t.w(j)]; ok {

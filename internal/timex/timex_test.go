@@ -69,6 +69,19 @@ func TestTag(t *testing.T) {
 		{"Prices fell over the past decade.", []found{{"the past decade", "DATE", "DECADE-1"}}},
 		{"The index dropped 3.8% for the week.", []found{{"the week", "DATE", "WEEKX"}}},
 		{"He criticised the current system.", []found{{"current", "DATE", "PRESENT_REF"}}},
+		{"It will not change for a couple of years.", []found{{"a couple of years", "DURATION", "P2Y"}}},
+		{"It lost $5, against a year-earlier loss of $6.", []found{{"year-earlier", "DATE", "AGO:P1Y"}}},
+		{"Net rose from the corresponding period last year.", []found{{"the corresponding period last year", "DATE", "AGO:P1Y"}}},
+		{"For the quarter a year ago, it earned $3.", []found{{"the quarter a year ago", "DATE", "AGO:P1Y"}}},
+		{"Sales for last year's quarter were $3 million.", []found{{"last year's quarter", "DATE", "AGO:P1Y"}}},
+		{"It could be effective in next year's first quarter.", []found{{"next year's first quarter", "DATE", "YEAR+1-Q1"}}},
+		{"The election is due this September.", []found{{"this September", "DATE", "YEAR+0-09"}}},
+		{"He was promoted the following year.", []found{{"the following year", "DATE", "THENYEAR+1"}}},
+		{"Imports fell that year.", []found{{"that year", "DATE", "THENYEAR+0"}}},
+		{"Then came January nineteen ninety-seven.", []found{{"January nineteen ninety-seven", "DATE", "1997-01"}}},
+		{"They were ready to leave as soon as Tuesday.", []found{{"Tuesday", "DATE", "DOW2>"}}},
+		{"They will appeal Wednesday's ruling.", []found{{"Wednesday", "DATE", "DOW3<"}}},
+		{"Qantas will double its flights to India by August.", []found{{"August", "DATE", "XXXX-08>"}}},
 	} {
 		t.Run(tt.text, func(t *testing.T) {
 			if got := tagged(tt.text); !reflect.DeepEqual(got, tt.want) {
@@ -111,6 +124,12 @@ func TestResolve(t *testing.T) {
 		{"2019-02-25", "", timex.Value{TIMEX: "2019-02-25", Earliest: "2019-02-25", Latest: "2019-02-25", Precision: "day"}},
 		{"XXXX-02-25", "", timex.Value{TIMEX: "XXXX-02-25", Precision: "day"}},
 		{"DOW7<", "", timex.Value{}},
+		// no tense cue: the past is likelier by some five months
+		{"XXXX-03", "1989-10-30", timex.Value{TIMEX: "1989-03", Earliest: "1989-03-01", Latest: "1989-03-31", Precision: "month"}},
+		{"XXXX-08-06", "1998-02-06", timex.Value{TIMEX: "1997-08-06", Earliest: "1997-08-06", Latest: "1997-08-06", Precision: "day"}},
+		{"XXXX-12-15", "1989-11-20", timex.Value{TIMEX: "1989-12-15", Earliest: "1989-12-15", Latest: "1989-12-15", Precision: "day"}},
+		// alone, the THEN forms count from the anchor
+		{"THENYEAR+1", "2022-05-09", timex.Value{TIMEX: "2023", Earliest: "2023-01-01", Latest: "2023-12-31", Precision: "year"}},
 	} {
 		t.Run(tt.expr+"@"+tt.anchor, func(t *testing.T) {
 			if got := timex.Resolve(tt.expr, tt.anchor); !reflect.DeepEqual(got, tt.want) {
@@ -184,6 +203,37 @@ func TestResolveDocument(t *testing.T) {
 	want := map[string]string{"first-quarter": "2022-Q1", "a year ago": "2021-Q1", "Sunday": "2022-05-08", "March": "2023-03"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// TestResolveDocumentReference checks the expressions that count from
+// the time last spoken of, and "a year earlier" after the first nine
+// months of a year (the year, not the quarter).
+func TestResolveDocumentReference(t *testing.T) {
+	for _, tt := range []struct {
+		text, published string
+		want            map[string]string
+	}{
+		{"On May 22, 1995, he was promoted, and the following year he moved.", "1998-04-18",
+			map[string]string{"May 22, 1995": "1995-05-22", "the following year": "1996"}},
+		{"Imports totaled $37 million in 1988, a small share of imports that year.", "1989-11-02",
+			map[string]string{"1988": "1988", "that year": "1988"}},
+		{"In March 1989 holders urged a sale. The following month, it put itself up for sale.", "1989-10-27",
+			map[string]string{"March 1989": "1989-03", "The following month": "1989-04"}},
+		{"Third-quarter net rose from $4 a year earlier. In the first nine months, net was $9, up from $7 a year earlier.", "1989-10-26",
+			map[string]string{"Third-quarter": "1989-Q3", "a year earlier": "1988", "the first nine months": "P9M"}},
+		{"Net rose in the third quarter from the corresponding period last year.", "1989-11-01",
+			map[string]string{"the third quarter": "1989-Q3", "the corresponding period last year": "1988-Q3"}},
+	} {
+		times := timex.Tag(tt.text)
+		vals := timex.ResolveDocument(times, tt.published)
+		got := map[string]string{}
+		for i, x := range times {
+			got[tt.text[x.Start:x.End]] = vals[i].TIMEX
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q:\n got %v\nwant %v", tt.text, got, tt.want)
+		}
 	}
 }
 

@@ -86,6 +86,7 @@ var futureCues = map[string]bool{
 	"scheduled": true, "planned": true, "plans": true, "plan": true,
 	"upcoming": true, "expected": true, "expects": true, "due": true,
 	"going": true, "until": true, "tomorrow": true, "next": true, "intends": true,
+	"planning": true, "intend": true, "soon": true, "would": true,
 }
 
 var pastCues = map[string]bool{
