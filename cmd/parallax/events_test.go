@@ -199,3 +199,32 @@ func TestDemoEvents(t *testing.T) {
 		t.Errorf("no event of 15 October 2025 reported by three documents or more")
 	}
 }
+
+// TestAnalyzeLinksEvents stores the seeds without analysis, then runs
+// analyze twice (the second time after nothing changed): the events are
+// those ingest finds, and no document is counted twice.
+func TestAnalyzeLinksEvents(t *testing.T) {
+	dir := seeds(t)
+	work := t.TempDir()
+	if r := run(t, work, "", "ingest", "--no-analyze", dir); r.code != 0 {
+		t.Fatalf("ingest: exit %d: %s", r.code, r.stderr)
+	}
+	if r := run(t, work, "", "analyze"); r.code != 0 {
+		t.Fatalf("analyze: exit %d: %s", r.code, r.stderr)
+	}
+	e := exportJSON(t, work, "parallax.db")
+	sizes := map[int]int{}
+	docs := 0
+	for _, ev := range e.Events {
+		sizes[len(ev.Documents)]++
+		docs += len(ev.Documents)
+	}
+	if docs != 5 || sizes[3] != 1 {
+		t.Errorf("after analyze, events %+v: want the five seeds reported, three of them in one event", sizes)
+	}
+	for _, d := range e.Documents {
+		if d.Event == nil {
+			t.Errorf("document %s has no event after analyze", d.ID)
+		}
+	}
+}

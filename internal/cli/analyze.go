@@ -66,6 +66,15 @@ func analyzeStored(ctx context.Context, st store.Store, an *analyze.Analyzer) (i
 		}
 		err = st.Update(ctx, func(tx store.Tx) error {
 			for _, d := range docs {
+				// The event it reported loses what the old analysis
+				// gave it before the new one is linked.
+				old, err := tx.Analysis(ctx, d.ID)
+				if err != nil {
+					return err
+				}
+				if err := reconcile.UnlinkEvents(ctx, tx, d, old, terms); err != nil {
+					return err
+				}
 				a := an.Analyze(d.Text)
 				if err := tx.PutAnalysis(ctx, d.ID, a); err != nil {
 					return err

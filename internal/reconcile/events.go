@@ -224,23 +224,40 @@ func RelinkEvents(ctx context.Context, tx store.Tx, old, d news.Document, terms 
 	if err := terms.load(ctx, tx); err != nil {
 		return fmt.Errorf("relink the events of %s: %w", d.ID, err)
 	}
-	if old.Event != "" {
-		in, _ := eventInput(old, a)
-		sig := events.Sign(in)
-		stored, states, _, err := eventCandidates(ctx, tx, events.Keys(sig, terms), terms)
-		if err != nil {
-			return fmt.Errorf("relink the events of %s: %w", d.ID, err)
-		}
-		for i, e := range stored {
-			if e.ID != old.Event {
-				continue
-			}
-			if err := putState(ctx, tx, &e, states[i].without(sig), max(e.Documents-1, 0), terms); err != nil {
-				return fmt.Errorf("relink the events of %s: %w", d.ID, err)
-			}
-		}
+	if err := UnlinkEvents(ctx, tx, old, a, terms); err != nil {
+		return err
 	}
 	return LinkEvents(ctx, tx, d, a, terms)
+}
+
+// UnlinkEvents takes document d, as analysis a saw it, out of the event
+// it reports, before it is linked again (a new publication date, a new
+// analysis): the event's counts and weights lose what d added.
+func UnlinkEvents(ctx context.Context, tx store.Tx, d news.Document, a news.Analysis, terms *EventTerms) error {
+	if d.Event == "" || a.Version == 0 {
+		return nil
+	}
+	if terms == nil {
+		terms = NewEventTerms()
+	}
+	if err := terms.load(ctx, tx); err != nil {
+		return fmt.Errorf("unlink the events of %s: %w", d.ID, err)
+	}
+	in, _ := eventInput(d, a)
+	sig := events.Sign(in)
+	stored, states, _, err := eventCandidates(ctx, tx, events.Keys(sig, terms), terms)
+	if err != nil {
+		return fmt.Errorf("unlink the events of %s: %w", d.ID, err)
+	}
+	for i, e := range stored {
+		if e.ID != d.Event {
+			continue
+		}
+		if err := putState(ctx, tx, &e, states[i].without(sig), max(e.Documents-1, 0), terms); err != nil {
+			return fmt.Errorf("unlink the events of %s: %w", d.ID, err)
+		}
+	}
+	return nil
 }
 
 // leave returns cluster c without the document of sig: what events.Join
@@ -259,17 +276,22 @@ func leave(c events.Cluster, sig events.Signature) events.Cluster {
 	for _, a := range sig.Surnames {
 		c.Surnames = subCount(c.Surnames, a)
 	}
+	if n := len(sig.Years); n > 0 {
+		c.Latest = subCount(c.Latest, sig.Years[n-1])
+	}
+	c.People = subNormalized(c.People, sig.People)
+	c.Locations = subNormalized(c.Locations, sig.Locations)
 	c.Names = subNormalized(c.Names, sig.Names)
 	c.Words = subNormalized(c.Words, sig.Words)
 	return c
 }
 
 // subCount returns m with one less of k.
-func subCount(m map[string]int, k string) map[string]int {
+func subCount[K comparable](m map[K]int, k K) map[K]int {
 	if m[k] == 0 {
 		return m
 	}
-	out := make(map[string]int, len(m))
+	out := make(map[K]int, len(m))
 	for x, n := range m {
 		if x != k || n > 1 {
 			out[x] = n
