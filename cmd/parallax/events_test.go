@@ -129,9 +129,13 @@ func TestSeedEvents(t *testing.T) {
 	if len(cov) != 3 {
 		t.Fatalf("coverage of the 2022 visit = %+v, want three documents", cov)
 	}
+	assad := entityNamed(t, e, "Bashar al-Assad").ID
 	for _, c := range cov {
 		if len(c.Statements) == 0 {
 			t.Errorf("coverage: %s carries no statement", c.Document)
+		}
+		if !slices.Contains(c.Participants, assad) {
+			t.Errorf("coverage: %s does not name Assad (%s) as taking part: %v", c.Document, assad, c.Participants)
 		}
 		for _, s := range c.Omitted {
 			if slices.Contains(c.Statements, s) {

@@ -36,14 +36,17 @@ type Event struct {
 	// Coverage is, for each document that reports it, the statements of
 	// the event's documents it carries; the others it left out.
 	Coverage []Coverage `json:"coverage"`
+
+	takers map[string][]string // the participants each report names
 }
 
 // Coverage is what one document that reports an event carries of what
 // its documents carry between them.
 type Coverage struct {
-	Document   string   `json:"document"`
-	Statements []string `json:"statements"` // statement ids it renders
-	Omitted    []string `json:"omitted"`    // statement ids others render and it does not
+	Document     string   `json:"document"`
+	Participants []string `json:"participants"` // entity ids it names as taking part
+	Statements   []string `json:"statements"`   // statement ids it renders
+	Omitted      []string `json:"omitted"`      // statement ids others render and it does not
 }
 
 // cover fills e.Coverage from the statements each document renders.
@@ -58,7 +61,7 @@ func cover(e *Event, carried map[string][]string) {
 	}
 	e.Coverage = make([]Coverage, 0, len(e.Documents))
 	for _, d := range e.Documents {
-		c := Coverage{Document: d, Statements: []string{}, Omitted: []string{}}
+		c := Coverage{Document: d, Participants: nonNilSlice(e.takers[d]), Statements: []string{}, Omitted: []string{}}
 		for _, s := range all {
 			if slices.Contains(carried[d], s) {
 				c.Statements = append(c.Statements, s)
@@ -124,10 +127,16 @@ func NewEvent(e store.Event, reports []store.EventReport, facts []store.EventFac
 	places := map[string]int{}
 	parts := map[string]int{}
 	days := map[string]int{}
+	out.takers = map[string][]string{}
 	for _, r := range reports {
 		if r.Main {
 			if !slices.Contains(out.Documents, r.Document) {
 				out.Documents = append(out.Documents, r.Document)
+			}
+			for _, p := range r.Participants {
+				if !slices.Contains(out.takers[r.Document], p) {
+					out.takers[r.Document] = append(out.takers[r.Document], p)
+				}
 			}
 			if r.Place != "" {
 				places[r.Place]++

@@ -213,7 +213,7 @@ func writeEvents(ctx context.Context, st store.Store, w *bufio.Writer, outlet ma
 		}
 		for _, e := range story {
 			writeFacts(w, e)
-			writeCoverage(w, e, carried, outlet)
+			writeCoverage(w, e, carried, outlet, entityNames(ctx, st, e))
 		}
 		for _, e := range story {
 			if err := writeConflicts(ctx, st, w, e, outlet); err != nil {
@@ -320,6 +320,24 @@ func plural(n int) string {
 	return "s"
 }
 
+// entityNames returns the names of the entities event e's reports name
+// as taking part; an entity the store cannot read keeps its id.
+func entityNames(ctx context.Context, st store.Store, e Event) map[string]string {
+	out := map[string]string{}
+	for _, c := range e.Coverage {
+		for _, p := range c.Participants {
+			if _, ok := out[p]; ok {
+				continue
+			}
+			out[p] = p
+			if info, err := st.Entity(ctx, p); err == nil {
+				out[p] = info.Name
+			}
+		}
+	}
+	return out
+}
+
 // carriedStatement is a statement as one document renders it.
 type carriedStatement struct {
 	id, speaker, words string
@@ -351,7 +369,7 @@ func statementsByDocument(ctx context.Context, st store.Store) (map[string][]car
 
 // writeCoverage writes, for an event several documents report, which of
 // the statements they render each document carries.
-func writeCoverage(w *bufio.Writer, e Event, carried map[string][]carriedStatement, outlet map[string]string) {
+func writeCoverage(w *bufio.Writer, e Event, carried map[string][]carriedStatement, outlet, names map[string]string) {
 	if len(e.Documents) < 2 {
 		return
 	}
@@ -387,6 +405,11 @@ func writeCoverage(w *bufio.Writer, e Event, carried map[string][]carriedStateme
 	for _, f := range e.Facts {
 		if slices.Contains(e.Documents, f.Document) {
 			add(fmt.Sprintf("%s: %d", f.Kind, f.Value), f.Document)
+		}
+	}
+	for _, c := range e.Coverage {
+		for _, p := range c.Participants {
+			add("took part: "+names[p], c.Document)
 		}
 	}
 	if len(stmts) == 0 && len(facts) == 0 {

@@ -120,7 +120,19 @@ func LinkEvents(ctx context.Context, tx store.Tx, d news.Document, a news.Analys
 			// still says the document reports it.
 			f = events.Frame{Type: sig.Type, Time: -1, Place: -1}
 		}
-		reports = append(reports, report(d, a, ev.ID, true, f, in, values, ids))
+		r := report(d, a, ev.ID, true, f, in, values, ids)
+		// Who took part is whom any report of the main event names.
+		for _, g := range in.Frames {
+			if !g.Main || g.Background {
+				continue
+			}
+			for _, p := range g.Participants {
+				if id := ids[p.Entity]; id != "" && !slices.Contains(r.Participants, id) {
+					r.Participants = append(r.Participants, id)
+				}
+			}
+		}
+		reports = append(reports, r)
 	}
 	recalled := map[int]string{} // sentence -> the event a background frame in it recalls
 	for _, f := range in.Frames {
