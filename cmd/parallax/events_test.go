@@ -202,6 +202,30 @@ func TestDemoEvents(t *testing.T) {
 	if !signed {
 		t.Errorf("no event of 15 October 2025 reported by three documents or more")
 	}
+	// The farmers' protest of Tuesday 21 October 2025 is an event of
+	// its own, a week after the signing it protests against.
+	eventOf := func(title string) string {
+		for _, d := range e.Documents {
+			if d.Title != nil && strings.HasPrefix(*d.Title, title) {
+				if d.Event == nil {
+					t.Errorf("%q reports no event", title)
+					return ""
+				}
+				return *d.Event
+			}
+		}
+		t.Fatalf("no document titled %q", title)
+		return ""
+	}
+	signing := eventOf("Valdoria and Essaria sign historic Seren Water-Sharing Agreement")
+	for _, title := range []string{"Thousands of Essarian farmers drive tractors into Marosh", "Tractors on Linden Square"} {
+		if ev := eventOf(title); ev == "" || ev == signing {
+			t.Errorf("%q reports event %q, the signing's (%s): want the protest, another event", title, ev, signing)
+		}
+	}
+	if a, b := eventOf("Thousands of Essarian farmers drive tractors into Marosh"), eventOf("Tractors on Linden Square"); a != b {
+		t.Errorf("the two reports of the protest are events %s and %s: want one", a, b)
+	}
 }
 
 // TestAnalyzeLinksEvents stores the seeds without analysis, then runs

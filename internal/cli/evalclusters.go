@@ -256,13 +256,21 @@ func scoreClusters(ctx context.Context, analyze func(string) news.Analysis, docs
 }
 
 // cluster runs the incremental clustering over the documents in order
-// and returns each one's cluster ID.
+// and returns each one's cluster ID: that of the cluster it joined, or
+// of the one that cluster was merged into since.
 func cluster(ss []signed, sig func(signed) events.Signature, opts events.Options) []string {
 	mem := events.NewMemory()
-	cl := events.Clusterer{Index: mem, Stats: mem, Options: opts}
+	into := map[string]string{}
+	cl := events.Clusterer{Index: mem, Stats: mem, Options: opts, Merged: func(from, to string) { into[from] = to }}
 	out := make([]string, len(ss))
 	for i, s := range ss {
 		out[i], _ = cl.Add(sig(s))
+	}
+	for i, id := range out {
+		for into[id] != "" {
+			id = into[id]
+		}
+		out[i] = id
 	}
 	return out
 }

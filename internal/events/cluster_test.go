@@ -198,3 +198,73 @@ func TestUndatedReports(t *testing.T) {
 		}
 	}
 }
+
+// TestDaysApart compares reports of dated documents whose main events
+// are dated to the day: the signing on the second day of a state visit
+// joins the visit, a protest against the deal a week later does not,
+// though its words are the deal's.
+func TestDaysApart(t *testing.T) {
+	published := func(s events.Signature) events.Signature {
+		s.Published = s.Date.From
+		return s
+	}
+	visit := published(sig("v", events.TypeVisit, "2025-10-14", "marosh", []string{"irena kostava"},
+		"irena kostava,marosh,essaria,valdoria,seren", "visit,state,water,deal,river,agreement,king"))
+	signing := published(sig("s", events.TypeAgreement, "2025-10-15", "marosh", []string{"irena kostava"},
+		"irena kostava,marosh,essaria,valdoria,seren", "sign,water,deal,river,agreement,visit"))
+	protest := published(sig("p", events.TypeAction, "2025-10-21", "marosh", nil,
+		"marosh,essaria,valdoria,seren,irena kostava", "protest,tractor,farmer,water,deal,river,agreement"))
+	mem := events.NewMemory()
+	for _, s := range []events.Signature{visit, signing, protest} {
+		mem.Observe(events.Terms(s))
+	}
+	c := events.Join(events.Cluster{ID: "1"}, visit, nil)
+	if d := events.Decide(signing, []events.Cluster{c}, mem, events.DefaultOptions); d.Cluster != 0 {
+		t.Errorf("the signing a day after the visit's first day does not join it (score %.2f)", events.Score(signing, c, mem, events.DefaultOptions))
+	}
+	c = events.Join(c, signing, nil)
+	if d := events.Decide(protest, []events.Cluster{c}, mem, events.DefaultOptions); d.Cluster >= 0 {
+		t.Errorf("the protest a week later joins the visit (score %.2f)", d.Score)
+	}
+	undated := protest
+	undated.Published = time.Time{}
+	if s, d := events.Score(undated, c, mem, events.DefaultOptions), events.Score(protest, c, mem, events.DefaultOptions); s <= d {
+		t.Errorf("without a publication date the protest scores %.2f, want above %.2f: its date is not sure", s, d)
+	}
+}
+
+// TestMerge merges two clusters of one event: the later's members move
+// to the earlier, and what they add up to is the sum of both.
+func TestMerge(t *testing.T) {
+	a1 := sig("a1", events.TypeArrest, "2009-01-06", "california", []string{"vincent jackson"},
+		"vincent jackson,chargers,california highway patrol", "arrest,suspicion,driving,influence,receiver,dui")
+	a2 := sig("a2", events.TypeArrest, "2009-01-07", "", []string{"vincent jackson"},
+		"vincent jackson,chargers,brad baehr", "arrested,driving,influence,receiver,dui,charges")
+	w := sig("w", events.TypeArrest, "2009-02-02", "california", []string{"jamal williams"},
+		"jamal williams,chargers,california highway patrol", "arrested,drunken,driving,tackle,defensive,speeding")
+	mem := events.NewMemory()
+	for _, s := range []events.Signature{a1, a2, w} {
+		mem.Observe(events.Terms(s))
+	}
+	x := events.Join(events.Cluster{ID: "1"}, a1, []string{"n:vincent jackson"})
+	y := events.Join(events.Cluster{ID: "2"}, a2, []string{"n:brad baehr"})
+	z := events.Join(events.Cluster{ID: "3"}, w, nil)
+	opts := events.DefaultOptions
+	opts.MergeThreshold = 0.75
+	if !events.ShouldMerge(x, y, mem, opts) {
+		t.Errorf("two reports of Jackson's arrest: no merge (%.2f, %.2f)", events.MergeScore(x, y, mem, opts), events.MergeScore(y, x, mem, opts))
+	}
+	if events.ShouldMerge(x, z, mem, opts) {
+		t.Errorf("Jackson's arrest and Williams's merge (%.2f)", events.MergeScore(x, z, mem, opts))
+	}
+	m := events.Merge(x, y)
+	if m.ID != "1" || len(m.Docs) != 2 || m.Docs[1] != "a2" || m.Types[events.TypeArrest] != 2 || len(m.Keys) != 2 {
+		t.Errorf("merged cluster %+v", m)
+	}
+	if m.Date.From.Format("2006-01-02") != "2009-01-06" || m.Date.To.Format("2006-01-02") != "2009-01-07" {
+		t.Errorf("merged date %v", m.Date)
+	}
+	if len(x.Docs) != 1 || x.Types[events.TypeArrest] != 1 {
+		t.Errorf("Merge changed its argument: %+v", x)
+	}
+}

@@ -108,6 +108,17 @@ type Signature struct {
 	// Options.YearBonus). A dated document has none: its main event's
 	// Date compares it.
 	Years []int
+	// Published is the document's publication date, zero when unknown.
+	// A main event dated to the day in a dated document is dated
+	// surely: see Options.DayGap.
+	Published time.Time
+}
+
+// DayPrecise reports whether the signature's main event is dated to the
+// day in a document with a publication date: "on Tuesday" resolved
+// against the day it was published.
+func (s Signature) DayPrecise() bool {
+	return !s.Published.IsZero() && s.Date.Known() && s.Date.Width() == 0
 }
 
 // leadSentences is how many sentences count as headline and lead.
@@ -122,7 +133,7 @@ func Sign(in Input) Signature {
 	a := in.Analysis
 	keys := entityKeys(in.Text, a)
 	sig := Signature{Doc: in.ID, Names: map[string]float64{}, Words: map[string]float64{},
-		People: map[string]float64{}, Locations: map[string]float64{}}
+		People: map[string]float64{}, Locations: map[string]float64{}, Published: in.Published}
 	lead := textLen(a)
 	if len(a.Sentences) > leadSentences {
 		lead = a.Sentences[leadSentences].Start
@@ -174,6 +185,14 @@ func Sign(in Input) Signature {
 		}
 		sig.Date = frameDate(f, in)
 	}
+	// The day the headline and lead report ("on Tuesday") dates a main
+	// event they leave undated or date more loosely, unless that date
+	// holds the day; a main event dated before that day ("when she
+	// signed the agreement last week") is one the report recalls: the
+	// news is of the day the lead names.
+	if d, ok := leadDay(in, lead); ok && (!sig.Date.Known() || sig.Date.Width() > 0 && sig.Date.To.Before(d.From)) {
+		sig.Date = d
+	}
 	// An undated main event happened shortly before publication. Without
 	// a publication date it stays undated: the latest date an article
 	// names was tried as a stand-in and, on ECB+, is too often another
@@ -182,6 +201,25 @@ func Sign(in Input) Signature {
 		sig.Date = Interval{From: in.Published.Add(-nearPublication), To: in.Published}
 	}
 	return sig
+}
+
+// leadDay returns the first date to the day that the headline and lead
+// (the text before byte lead) name within the week before publication,
+// if any.
+func leadDay(in Input, lead int) (Interval, bool) {
+	if in.Published.IsZero() {
+		return Interval{}, false
+	}
+	week := Interval{From: in.Published.AddDate(0, 0, -7), To: in.Published}
+	for i, t := range in.Analysis.Times {
+		if t.Start >= lead {
+			break
+		}
+		if i < len(in.Dates) && in.Dates[i].Known() && in.Dates[i].Width() == 0 && in.Dates[i].Gap(week) == 0 {
+			return in.Dates[i], true
+		}
+	}
+	return Interval{}, false
 }
 
 // namedYears returns the distinct years the time expressions of an
