@@ -427,6 +427,73 @@ func Join(c Cluster, sig Signature, keys []string) Cluster {
 	return c
 }
 
+// Leave returns cluster c without the document of sig: what Join added
+// for it, taken off again (a document whose date or analysis changed
+// leaves its event before it is linked anew). The union of dates and the
+// blocking keys stay, for want of the other members' own.
+func Leave(c Cluster, sig Signature) Cluster {
+	c.Docs = slices.DeleteFunc(slices.Clone(c.Docs), func(d string) bool { return d == sig.Doc })
+	c.Types = subCount(c.Types, sig.Type)
+	c.Places = subCount(c.Places, sig.Place)
+	for _, p := range sig.Participants {
+		c.Participants = subCount(c.Participants, p)
+	}
+	if sig.DayPrecise() {
+		c.Days = subCount(c.Days, sig.Date.From.Format("2006-01-02"))
+	}
+	for _, a := range sig.Actors {
+		c.Actors = subCount(c.Actors, a)
+	}
+	for _, a := range sig.Surnames {
+		c.Surnames = subCount(c.Surnames, a)
+	}
+	if n := len(sig.Years); n > 0 {
+		c.Latest = subCount(c.Latest, sig.Years[n-1])
+	}
+	c.People = subNormalized(c.People, sig.People)
+	c.Locations = subNormalized(c.Locations, sig.Locations)
+	c.Names = subNormalized(c.Names, sig.Names)
+	c.Words = subNormalized(c.Words, sig.Words)
+	return c
+}
+
+// subCount returns m with one less of k (a copy), dropping what falls
+// to nothing.
+func subCount[K comparable](m map[K]int, k K) map[K]int {
+	if m[k] == 0 {
+		return m
+	}
+	out := make(map[K]int, len(m))
+	for x, n := range m {
+		if x != k || n > 1 {
+			out[x] = n
+		}
+	}
+	if out[k] > 0 {
+		out[k]--
+	}
+	return out
+}
+
+// subNormalized returns sum less v scaled to a total of one (a copy),
+// dropping what falls to nothing.
+func subNormalized(sum, v map[string]float64) map[string]float64 {
+	total := 0.0
+	for _, w := range v {
+		total += w
+	}
+	out := make(map[string]float64, len(sum))
+	for k, w := range sum {
+		if total > 0 {
+			w -= v[k] / total
+		}
+		if w > 1e-9 {
+			out[k] = w
+		}
+	}
+	return out
+}
+
 // addCount returns m with one more of k (a copy: clusters handed out by
 // an index are not changed under it).
 func addCount[K comparable](m map[K]int, k K) map[K]int {

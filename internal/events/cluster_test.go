@@ -2,6 +2,7 @@ package events_test
 
 import (
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -266,5 +267,26 @@ func TestMerge(t *testing.T) {
 	}
 	if len(x.Docs) != 1 || x.Types[events.TypeArrest] != 1 {
 		t.Errorf("Merge changed its argument: %+v", x)
+	}
+}
+
+// TestLeave checks that a document leaving a cluster takes off what it
+// brought: joining and leaving again gives the cluster back.
+func TestLeave(t *testing.T) {
+	a := events.Signature{Doc: "a", Type: events.TypeVisit, Place: "tehran", Participants: []string{"bashar asad"},
+		Names: map[string]float64{"bashar asad": 2, "tehran": 1}, Words: map[string]float64{"visit": 1}, Actors: []string{"asad"}, Surnames: []string{"asad"}}
+	b := events.Signature{Doc: "b", Type: events.TypeMeeting, Place: "tehran", Participants: []string{"bashar asad", "khamenei"},
+		Names: map[string]float64{"khamenei": 1}, Words: map[string]float64{"met": 2}, Actors: []string{"khamenei"}, Surnames: []string{"khamenei", "asad"}}
+	one := events.Join(events.Cluster{}, a, []string{"p:bashar asad"})
+	two := events.Join(one, b, []string{"p:khamenei"})
+	back := events.Leave(two, b)
+	if !slices.Equal(back.Docs, one.Docs) || back.Types[events.TypeMeeting] != 0 || back.Participants["khamenei"] != 0 || back.Participants["bashar asad"] != 1 {
+		t.Errorf("after b leaves: %+v", back)
+	}
+	if _, ok := back.Names["khamenei"]; ok || math.Abs(back.Names["bashar asad"]-one.Names["bashar asad"]) > 1e-9 {
+		t.Errorf("after b leaves, names %v, want %v", back.Names, one.Names)
+	}
+	if len(two.Docs) != 2 {
+		t.Errorf("Leave changed the cluster it was given: %v", two.Docs)
 	}
 }

@@ -272,68 +272,6 @@ func UnlinkEvents(ctx context.Context, tx store.Tx, d news.Document, a news.Anal
 	return nil
 }
 
-// leave returns cluster c without the document of sig: what events.Join
-// added, taken off again. The union of dates stays, for want of the
-// others' dates.
-func leave(c events.Cluster, sig events.Signature) events.Cluster {
-	c.Docs = slices.DeleteFunc(slices.Clone(c.Docs), func(d string) bool { return d == sig.Doc })
-	c.Types = subCount(c.Types, sig.Type)
-	c.Places = subCount(c.Places, sig.Place)
-	for _, p := range sig.Participants {
-		c.Participants = subCount(c.Participants, p)
-	}
-	for _, a := range sig.Actors {
-		c.Actors = subCount(c.Actors, a)
-	}
-	for _, a := range sig.Surnames {
-		c.Surnames = subCount(c.Surnames, a)
-	}
-	if n := len(sig.Years); n > 0 {
-		c.Latest = subCount(c.Latest, sig.Years[n-1])
-	}
-	c.People = subNormalized(c.People, sig.People)
-	c.Locations = subNormalized(c.Locations, sig.Locations)
-	c.Names = subNormalized(c.Names, sig.Names)
-	c.Words = subNormalized(c.Words, sig.Words)
-	return c
-}
-
-// subCount returns m with one less of k.
-func subCount[K comparable](m map[K]int, k K) map[K]int {
-	if m[k] == 0 {
-		return m
-	}
-	out := make(map[K]int, len(m))
-	for x, n := range m {
-		if x != k || n > 1 {
-			out[x] = n
-		}
-	}
-	if out[k] > 0 {
-		out[k]--
-	}
-	return out
-}
-
-// subNormalized returns sum less v scaled to a total of one, dropping
-// what falls to nothing.
-func subNormalized(sum, v map[string]float64) map[string]float64 {
-	total := 0.0
-	for _, w := range v {
-		total += w
-	}
-	out := make(map[string]float64, len(sum))
-	for k, w := range sum {
-		if total > 0 {
-			w -= v[k] / total
-		}
-		if w > 1e-9 {
-			out[k] = w
-		}
-	}
-	return out
-}
-
 // eventInput extracts the frames of d and resolves its times. Frames the
 // text dates far from the publication date are of other events: they
 // become background.
@@ -553,7 +491,7 @@ func (st eventState) with(sig events.Signature, keys []string, title string) eve
 
 // without returns the state with the document of sig gone.
 func (st eventState) without(sig events.Signature) eventState {
-	st.Cluster = leave(st.Cluster, sig)
+	st.Cluster = events.Leave(st.Cluster, sig)
 	st.Titles = slices.DeleteFunc(slices.Clone(st.Titles), func(t memberTitle) bool { return t.Doc == sig.Doc })
 	dates := maps.Clone(st.Dates)
 	delete(dates, sig.Doc)
