@@ -111,6 +111,7 @@ type extractor struct {
 	ms       []news.Mention // mentions by start, names first at equal starts
 	sentTok  []int          // first token of each sentence, and len(Tokens) at the end
 	dateline int            // index into ms of the dateline's place, or -1
+	quotes   []news.Span    // direct and partial quotes, by start
 	buf      []byte
 }
 
@@ -133,6 +134,12 @@ func newExtractor(txt string, a news.Analysis) *extractor {
 	}
 	x.sentTok[len(a.Sentences)] = len(a.Tokens)
 	x.dateline = x.findDateline()
+	for _, q := range a.Quotes {
+		if (q.Kind == news.QuoteDirect || q.Kind == news.QuotePartial) && q.End > q.Start {
+			x.quotes = append(x.quotes, news.Span{Start: q.Start, End: q.End})
+		}
+	}
+	slices.SortFunc(x.quotes, func(p, q news.Span) int { return p.Start - q.Start })
 	return x
 }
 
@@ -228,7 +235,18 @@ func (x *extractor) sentence(si int, frames []Frame) []Frame {
 		if n == 0 || p.t.light {
 			continue
 		}
+		mod := 0
+		if !p.t.verb {
+			mod = x.modifier(k+n, end)
+		}
+		if mod == 1 {
+			k += n - 1
+			continue // "election defeat": the head noun reports the event
+		}
 		f := x.frame(si, k, k+n, p.t)
+		if mod == 2 || x.quoted(f.Trigger) {
+			f.Weak = true // "election campaign"; what someone said, not what the writer reports
+		}
 		frames = append(frames, f)
 		k += n - 1
 	}
@@ -239,7 +257,11 @@ func (x *extractor) sentence(si int, frames []Frame) []Frame {
 // follow, a noun after a determiner, a verb elsewhere. It returns the
 // phrase and its length in tokens, 0 for none.
 func (x *extractor) match(k, end int, ps []phrase) (phrase, int) {
-	nounCtx := k > 0 && determiners[string(x.word(k-1))]
+	nounCtx := false
+	if k > 0 {
+		w := string(x.word(k - 1))
+		nounCtx = determiners[w] || nounMods[w] || possessives[w]
+	}
 	best, bestN, bestScore := phrase{}, 0, -1
 	for _, p := range ps {
 		n := len(p.words)
@@ -330,11 +352,10 @@ func (x *extractor) frame(si, k, e int, t trigger) Frame {
 		}
 		switch {
 		case isLoc(obj) && (prep == "" || placePreps[prep]):
-			placeOf(obj)
-			if t.typ == TypeVisit && prep == "" {
-				add(obj, RoleHost) // "visited Iran": the country hosts
-			}
-		case obj >= 0 && (t.typ == TypeVisit || t.typ == TypeMeeting):
+			placeOf(obj) // "visited Iran": a place is where, not who
+		case isLoc(obj):
+			// "met the ruler of Dubai": a place is nobody's host
+		case obj >= 0 && (t.typ == TypeVisit || t.typ == TypeMeeting) && prep != "of":
 			add(obj, RoleHost)
 		case obj >= 0 && prep == "":
 			add(obj, RolePatient)
@@ -342,6 +363,7 @@ func (x *extractor) frame(si, k, e int, t trigger) Frame {
 			add(obj, RoleOther)
 		}
 	default: // a noun
+		subj = x.nounSubject(sent, k, first, subj, t.typ)
 		if subj >= 0 && !isLoc(subj) {
 			role := RoleAgent
 			switch t.typ {
@@ -355,10 +377,14 @@ func (x *extractor) frame(si, k, e int, t trigger) Frame {
 		switch {
 		case isLoc(obj) && placePreps[prep]:
 			placeOf(obj)
-		case obj >= 0 && prep == "of":
+		case isLoc(obj):
+		case obj >= 0 && (prep == "of" || prep == "by"):
 			role := RolePatient
-			if t.typ == TypeVisit || t.typ == TypeStatement {
-				role = RoleAgent
+			switch {
+			case t.typ == TypeVisit:
+				role = RoleVisitor // "the visit of/by Assad"
+			case prep == "by" || t.typ == TypeStatement || t.typ == TypeMeeting || t.typ == TypeContest:
+				role = RoleAgent // "an attack by the Taliban"
 			}
 			add(obj, role)
 		case obj >= 0 && (prep == "with" || prep == "to" || prep == "between"):
@@ -513,7 +539,7 @@ func (x *extractor) placeIn(sent news.Span, first, end int, any bool) int {
 		if m.Type != news.TypeLocation || m.Kind != news.KindName {
 			continue
 		}
-		if k := x.tokenBefore(m.Start, first); k >= 0 && x.is(k, "in", "at", "to", "near", "into", "outside", "across", "off") {
+		if x.placePrepBefore(m.Start, first) {
 			return j
 		}
 		if any && loose < 0 {
@@ -536,6 +562,9 @@ func (x *extractor) timeIn(sent, trig news.Span) int {
 			d = trig.Start - t.End
 		}
 		if best < 0 || d < dist {
+			if x.otherClauseTime(t, trig) {
+				continue // "his first trip since 2011", "before the war began in 2011"
+			}
 			best, dist = i, d
 		}
 	}
@@ -565,9 +594,8 @@ var typeWeight = map[string]float64{TypeVisit: 0.6, TypeDeath: 0.5, TypeAttack: 
 	TypeElection: 0.4, TypeAppointment: 0.3, TypeDeparture: 0.3, TypeAgreement: 0.3, TypeMeeting: 0.2}
 
 // markMain marks the main event's frames and, among the others, those
-// dated in another year than it.
+// dated at another time than it (see markOtherTimes).
 func (x *extractor) markMain(frames []Frame) {
-	a := x.a
 	if len(frames) == 0 {
 		return
 	}
@@ -606,20 +634,31 @@ func (x *extractor) markMain(frames []Frame) {
 		return
 	}
 	main := frames[best]
-	mainYear := Dated(main, a)
+	x.markOtherTimes(frames, best)
 	for i := range frames {
 		f := &frames[i]
-		year := Dated(*f, a)
-		if mainYear > 0 && year > 0 && year != mainYear {
-			f.Background = true
-		}
 		if i == best || !f.Background && f.Type == main.Type {
 			f.Main = true
 		}
 	}
-	if f := &frames[best]; f.Place < 0 && x.dateline >= 0 {
-		m := x.ms[x.dateline]
-		f.Place, f.PlaceSpan = m.Entity, news.Span{Start: m.Start, End: m.End}
-		f.Evidence = append(f.Evidence, f.PlaceSpan)
+	f := &frames[best]
+	if f.Place < 0 {
+		mi := x.dateline
+		if mi < 0 {
+			mi = x.leadPlace(f.Sentence)
+		}
+		if mi >= 0 {
+			m := x.ms[mi]
+			f.Place, f.PlaceSpan = m.Entity, news.Span{Start: m.Start, End: m.End}
+			f.Evidence = append(f.Evidence, f.PlaceSpan)
+		}
+	}
+	// The frames that report the main event happened where it did.
+	if f.Place >= 0 {
+		for i := range frames {
+			if g := &frames[i]; g.Main && g.Place < 0 {
+				g.Place, g.PlaceSpan = f.Place, f.PlaceSpan
+			}
+		}
 	}
 }
