@@ -22,9 +22,10 @@
 //     date the text fixes itself.
 //
 // Absolute calendar phrases ("25 February 2019", "Feb. 25, 2019") are read
-// with github.com/markusmobius/go-dateparser once the scanner has found
-// them; the parser is slow (some 150 µs a phrase), so it is called only on
-// those spans and its answers are cached by the Tagger.
+// with github.com/itlightning/dateparse once the scanner has found
+// them: it is called only on those spans, and its answers are cached by
+// the Tagger. When it cannot read a phrase, the scanner's own reading
+// stands.
 //
 // # Relative notation
 //
