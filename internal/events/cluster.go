@@ -154,7 +154,7 @@ func top(v map[string]float64, prefix string, st Stats, n int) []string {
 	}
 	all := make([]tw, 0, len(v))
 	for t, w := range v {
-		all = append(all, tw{t, w * idf(st, prefix+t)})
+		all = append(all, tw{t, w * idfOf(st, prefix, t)})
 	}
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].w != all[j].w {
@@ -175,6 +175,23 @@ func idf(st Stats, term string) float64 {
 		return 1
 	}
 	return math.Log(float64(st.Docs()+1)/float64(st.DocFreq(term)+1)) + 1
+}
+
+// PrefixedStats is a Stats that keeps each kind of term apart, so that
+// looking one up builds no string: DocFreqOf(prefix, t) is DocFreq(prefix
+// + t). Comparing a document with its candidates looks terms up by the
+// thousand.
+type PrefixedStats interface {
+	DocFreqOf(prefix, term string) int
+}
+
+// idfOf is idf(st, prefix+term), without building the term when st is a
+// PrefixedStats.
+func idfOf(st Stats, prefix, term string) float64 {
+	if ps, ok := st.(PrefixedStats); ok {
+		return math.Log(float64(st.Docs()+1)/float64(ps.DocFreqOf(prefix, term)+1)) + 1
+	}
+	return idf(st, prefix+term)
 }
 
 // Terms returns the terms of a signature as Stats counts them.
@@ -337,7 +354,7 @@ func cosine(a, b map[string]float64, prefix string, st Stats) float64 {
 	}
 	var na, nb, dot float64
 	for t, w := range a {
-		f := idf(st, prefix+t)
+		f := idfOf(st, prefix, t)
 		x := w * f
 		na += x * x
 		if v, ok := b[t]; ok {
@@ -345,7 +362,7 @@ func cosine(a, b map[string]float64, prefix string, st Stats) float64 {
 		}
 	}
 	for t, v := range b {
-		f := idf(st, prefix+t)
+		f := idfOf(st, prefix, t)
 		nb += v * f * v * f
 	}
 	if na == 0 || nb == 0 {

@@ -30,10 +30,20 @@ import (
 // stored bytes, so that an event that is a candidate for many documents
 // is decoded once (up to maxDecoded of them).
 type EventTerms struct {
-	loaded  bool
-	df      map[string]int
+	loaded bool
+	// df counts the documents holding each term, by the term's prefix
+	// ("n:", "w:") and then the rest of it.
+	df      map[string]map[string]int
 	docs    int
 	decoded map[string]decodedEvent
+}
+
+// split cuts a term into its prefix ("n:") and the rest.
+func split(term string) (string, string) {
+	if i := strings.IndexByte(term, ':'); i >= 0 {
+		return term[:i+1], term[i+1:]
+	}
+	return "", term
 }
 
 // decodedEvent is an event's stored state and what it decodes to.
@@ -56,12 +66,25 @@ func (et *EventTerms) load(ctx context.Context, tx store.Tx) error {
 	if err != nil {
 		return err
 	}
-	et.df, et.docs, et.loaded = df, docs, true
+	et.df, et.docs, et.loaded = map[string]map[string]int{}, docs, true
+	for t, n := range df {
+		p, rest := split(t)
+		if et.df[p] == nil {
+			et.df[p] = map[string]int{}
+		}
+		et.df[p][rest] = n
+	}
 	return nil
 }
 
 // DocFreq implements events.Stats.
-func (et *EventTerms) DocFreq(term string) int { return et.df[term] }
+func (et *EventTerms) DocFreq(term string) int {
+	p, rest := split(term)
+	return et.df[p][rest]
+}
+
+// DocFreqOf implements events.PrefixedStats.
+func (et *EventTerms) DocFreqOf(prefix, term string) int { return et.df[prefix][term] }
 
 // Docs implements events.Stats.
 func (et *EventTerms) Docs() int { return et.docs }
@@ -71,7 +94,11 @@ func (et *EventTerms) Docs() int { return et.docs }
 func (et *EventTerms) Observe(terms []string) {
 	et.docs++
 	for _, t := range terms {
-		et.df[t]++
+		p, rest := split(t)
+		if et.df[p] == nil {
+			et.df[p] = map[string]int{}
+		}
+		et.df[p][rest]++
 	}
 }
 
