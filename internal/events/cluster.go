@@ -397,6 +397,9 @@ func MatchBackground(bg Signature, cands []Cluster, st Stats, opts Options) int 
 		if bg.Date.Known() && c.Date.Known() && bg.Date.Gap(c.Date) > opts.MaxGap {
 			continue
 		}
+		if opts.DayGap > 0 && bg.Date.Known() && bg.Date.Width() == 0 && len(c.Days) > 0 && !nearDay(bg.Date.From, c.Days, opts.DayGap) {
+			continue // a day named for it, days from any day its reports give
+		}
 		shared := false
 		for _, p := range bg.Participants {
 			shared = shared || c.Participants[p] > 0 || c.Names[p] > 0

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/store"
 )
@@ -105,6 +106,9 @@ type Claim struct {
 	// From and To are the interval the value stands for.
 	From string `json:"from"`
 	To   string `json:"to"`
+	// Explicit reports that the text writes the date out ("February
+	// 2019"), not "on Sunday", which the publication date places.
+	Explicit bool `json:"explicit"`
 }
 
 // Conflict is a fact of one event on which documents disagree, with
@@ -150,7 +154,7 @@ func NewEvent(e store.Event, reports []store.EventReport, facts []store.EventFac
 		if r.Date == "" {
 			continue
 		}
-		out.Claims = append(out.Claims, Claim{Document: r.Document, Start: r.DateSpan.Start, End: r.DateSpan.End, Value: r.Date, Main: r.Main, From: r.DateFrom, To: r.DateTo})
+		out.Claims = append(out.Claims, Claim{Document: r.Document, Start: r.DateSpan.Start, End: r.DateSpan.End, Value: r.Date, Main: r.Main, From: r.DateFrom, To: r.DateTo, Explicit: r.DateExplicit})
 		if r.Main && r.DateFrom == r.DateTo {
 			days[r.DateFrom]++
 		}
@@ -188,20 +192,39 @@ func claimDocuments(cs []Claim) int {
 	return len(seen)
 }
 
-// disagreements returns the pairs of claims of different documents whose
-// intervals do not meet: "2018-12-18" and "2019-02" disagree, "2019-02"
-// and "2019-02-25" agree.
+// disagreements returns the pairs of claims of different documents that
+// write their dates out and whose intervals are more than sameEvent
+// apart: "2018-12-18" and "2019-02" disagree, "2019-02" and "2019-02-25"
+// agree, and so do the 14th and the 15th of a two-day state visit. A
+// date worked out from a weekday ("on Wednesday") is no side of a
+// conflict: it may be the working out that errs.
 func disagreements(cs []Claim) [][2]int {
 	var out [][2]int
 	for i, a := range cs {
 		for j := i + 1; j < len(cs); j++ {
 			b := cs[j]
-			if a.Document != b.Document && (a.To < b.From || b.To < a.From) {
+			if a.Document != b.Document && a.Explicit && b.Explicit && (daysBetween(a.To, b.From) > sameEvent || daysBetween(b.To, a.From) > sameEvent) {
 				out = append(out, [2]int{i, j})
 			}
 		}
 	}
 	return out
+}
+
+// sameEvent is how many days apart two dates given for one event may lie
+// and still agree: an event of several days is reported by the day each
+// outlet saw.
+const sameEvent = 3
+
+// daysBetween returns how many days from a to b (ISO days), 0 when either
+// cannot be read or b is not after a.
+func daysBetween(a, b string) int {
+	x, err1 := time.Parse("2006-01-02", a)
+	y, err2 := time.Parse("2006-01-02", b)
+	if err1 != nil || err2 != nil || !y.After(x) {
+		return 0
+	}
+	return int(y.Sub(x).Hours() / 24)
 }
 
 // EventConflicts returns the conflicts of an exported event: when its

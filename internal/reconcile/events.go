@@ -353,6 +353,16 @@ func absolute(expr string) bool {
 	return true
 }
 
+// explicit reports whether a time's reading writes its month out: a
+// calendar date, a month, or a day of a month without its year
+// ("XXXX-02-25"), not a weekday or "last week" that the anchor places.
+func explicit(expr string) bool {
+	if absolute(expr) {
+		return len(expr) >= 7
+	}
+	return strings.HasPrefix(expr, "XXXX-") && len(expr) >= 10 && expr[5] >= '0' && expr[5] <= '1'
+}
+
 // sinceBefore reports whether "since" (or "from") opens time t: "since
 // 2011" is the start of a stretch, not the date of an event.
 func sinceBefore(txt string, t news.Time) bool {
@@ -792,6 +802,7 @@ func report(d news.Document, a news.Analysis, id string, main bool, f events.Fra
 		v := values[t]
 		r.Date, r.DateFrom, r.DateTo = v.TIMEX, v.Earliest[:10], v.Latest[:10]
 		r.DateSpan = news.Span{Start: a.Times[t].Start, End: a.Times[t].End}
+		r.DateExplicit = explicit(a.Times[t].Expr)
 	}
 	if f.Place >= 0 {
 		r.Place = ids[f.Place]

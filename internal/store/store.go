@@ -218,8 +218,12 @@ type EventReport struct {
 	Date             string
 	DateFrom, DateTo string
 	DateSpan         news.Span
-	Place            string   // corpus entity id of its place, or ""
-	Participants     []string // corpus entity ids
+	// DateExplicit reports that the text writes the date out ("February
+	// 2019", "Monday, February 25"), rather than leaving it to be worked
+	// out ("on Sunday", "last week").
+	DateExplicit bool
+	Place        string   // corpus entity id of its place, or ""
+	Participants []string // corpus entity ids
 	// Published and Source are the document's, filled in on reading.
 	Published, Source string
 }

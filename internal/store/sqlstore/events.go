@@ -188,11 +188,15 @@ func (tx *Tx) PutEventReports(ctx context.Context, id string, reports []store.Ev
 				main = r.Event
 			}
 		}
+		explicit := 0
+		if r.DateExplicit {
+			explicit = 1
+		}
 		if _, err := tx.exec(ctx, `INSERT INTO event_reports (event, seq, main, trigger_start, trigger_end, type,
-				date_value, date_from, date_to, date_start, date_end, place, participants)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`,
+				date_value, date_from, date_to, date_start, date_end, date_explicit, place, participants)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING`,
 			num, seq, isMain, r.Trigger.Start, r.Trigger.End, r.Type, r.Date, r.DateFrom, r.DateTo,
-			r.DateSpan.Start, r.DateSpan.End, r.Place, string(parts)); err != nil {
+			r.DateSpan.Start, r.DateSpan.End, explicit, r.Place, string(parts)); err != nil {
 			return fmt.Errorf("put event reports of %s: %w", id, err)
 		}
 	}
@@ -210,8 +214,8 @@ func (tx *Tx) MoveEventReports(ctx context.Context, from, to string) error {
 		return fmt.Errorf("move the reports of event %q to %q: %w", from, to, store.ErrNotFound)
 	}
 	if _, err := tx.exec(ctx, `INSERT INTO event_reports (event, seq, main, trigger_start, trigger_end, type,
-			date_value, date_from, date_to, date_start, date_end, place, participants)
-		SELECT CAST($2 AS BIGINT), seq, main, trigger_start, trigger_end, type, date_value, date_from, date_to, date_start, date_end, place, participants
+			date_value, date_from, date_to, date_start, date_end, date_explicit, place, participants)
+		SELECT CAST($2 AS BIGINT), seq, main, trigger_start, trigger_end, type, date_value, date_from, date_to, date_start, date_end, date_explicit, place, participants
 		FROM event_reports WHERE event = $1 ON CONFLICT DO NOTHING`, f, t); err != nil {
 		return fmt.Errorf("move the reports of event %s: %w", from, err)
 	}
@@ -291,7 +295,7 @@ func (db *DB) EventReports(ctx context.Context, id string) ([]store.EventReport,
 		return nil, fmt.Errorf("event %q: %w", id, store.ErrNotFound)
 	}
 	rows, err := db.read.QueryContext(ctx, `SELECT d.id, d.published, d.source, r.main, r.trigger_start, r.trigger_end, r.type,
-			r.date_value, r.date_from, r.date_to, r.date_start, r.date_end, r.place, r.participants
+			r.date_value, r.date_from, r.date_to, r.date_start, r.date_end, r.date_explicit, r.place, r.participants
 		FROM event_reports r JOIN documents d ON d.seq = r.seq
 		WHERE r.event = $1 ORDER BY r.main DESC, d.seq, r.trigger_start`, num)
 	if err != nil {
@@ -302,13 +306,13 @@ func (db *DB) EventReports(ctx context.Context, id string) ([]store.EventReport,
 	for rows.Next() {
 		r := store.EventReport{Event: id}
 		var published, source sql.NullString
-		var main int
+		var main, explicit int
 		var parts string
 		if err := rows.Scan(&r.Document, &published, &source, &main, &r.Trigger.Start, &r.Trigger.End, &r.Type,
-			&r.Date, &r.DateFrom, &r.DateTo, &r.DateSpan.Start, &r.DateSpan.End, &r.Place, &parts); err != nil {
+			&r.Date, &r.DateFrom, &r.DateTo, &r.DateSpan.Start, &r.DateSpan.End, &explicit, &r.Place, &parts); err != nil {
 			return nil, fmt.Errorf("read the reports of event %s: %w", id, err)
 		}
-		r.Main, r.Published, r.Source = main == 1, published.String, source.String
+		r.Main, r.DateExplicit, r.Published, r.Source = main == 1, explicit == 1, published.String, source.String
 		if err := json.Unmarshal([]byte(parts), &r.Participants); err != nil {
 			return nil, fmt.Errorf("read the reports of event %s: %w", id, err)
 		}

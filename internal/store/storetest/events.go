@@ -86,7 +86,7 @@ func testEvents(t *testing.T, open Opener) {
 		main := store.EventReport{Event: v1.ID, Document: "a", Main: true, Type: "visit", Trigger: news.Span{Start: 4, End: 8},
 			Date: "2022-05-08", DateFrom: "2022-05-08", DateTo: "2022-05-08", DateSpan: news.Span{Start: 9, End: 15}, Place: "E3", Participants: []string{"E1", "E2"}}
 		mention := store.EventReport{Event: v2.ID, Document: "a", Type: "visit", Trigger: news.Span{Start: 16, End: 20},
-			Date: "2018-12-18", DateFrom: "2018-12-18", DateTo: "2018-12-18", DateSpan: news.Span{Start: 21, End: 25}}
+			Date: "2018-12-18", DateFrom: "2018-12-18", DateTo: "2018-12-18", DateSpan: news.Span{Start: 21, End: 25}, DateExplicit: true}
 		other := store.EventReport{Event: v2.ID, Document: "b", Main: true, Type: "visit", Trigger: news.Span{Start: 1, End: 2}, Date: "2019-02-25", DateFrom: "2019-02-25", DateTo: "2019-02-25"}
 		mustUpdate(t, s, func(tx store.Tx) error {
 			if err := tx.PutEventReports(ctx, "a", []store.EventReport{main, mention}); err != nil {

@@ -44,6 +44,7 @@ CREATE TABLE event_reports (
 	date_to       TEXT NOT NULL,
 	date_start    INTEGER NOT NULL,
 	date_end      INTEGER NOT NULL,
+	date_explicit INTEGER NOT NULL, -- 1 when the text writes the date out ("February 2019"), 0 for "on Sunday"
 	place         TEXT NOT NULL,
 	participants  TEXT NOT NULL,
 	PRIMARY KEY (event, seq, trigger_start)
