@@ -147,14 +147,7 @@ type dater func(txt string, a *news.Analysis, published time.Time) []events.Inte
 // when the analysis has none yet, resolved by timex.ResolveDocument
 // against the publication date or, without one, the latest date the text
 // fixes.
-func timexDates(txt string, a *news.Analysis, published time.Time) (out []events.Interval) {
-	// Package timex is young: a value it cannot resolve must cost the
-	// document its dates, not end the evaluation.
-	defer func() {
-		if recover() != nil {
-			out = nil
-		}
-	}()
+func timexDates(txt string, a *news.Analysis, published time.Time) []events.Interval {
 	if len(a.Times) == 0 {
 		a.Times = timex.Tag(txt)
 	}
@@ -163,7 +156,7 @@ func timexDates(txt string, a *news.Analysis, published time.Time) (out []events
 		pub = published.Format("2006-01-02")
 	}
 	vals := timex.ResolveDocument(a.Times, pub)
-	out = make([]events.Interval, len(vals))
+	out := make([]events.Interval, len(vals))
 	for i, v := range vals {
 		from, err1 := time.Parse("2006-01-02", isoDay(v.Earliest))
 		to, err2 := time.Parse("2006-01-02", isoDay(v.Latest))
