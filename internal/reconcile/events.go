@@ -53,7 +53,7 @@ type decodedEvent struct {
 }
 
 // maxDecoded bounds the decoded events an EventTerms keeps.
-const maxDecoded = 20000
+const maxDecoded = 2000
 
 // NewEventTerms returns counts to be loaded from the store on first use.
 func NewEventTerms() *EventTerms { return &EventTerms{} }
