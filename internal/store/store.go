@@ -156,7 +156,8 @@ type Tx interface {
 	SetLinkEntity(ctx context.Context, id string, local int, entity string) error
 
 	// EventCandidates returns the events filed under any of keys, each
-	// once, in id order, with their Data.
+	// once, in id order, with their Data: of the events filed under one
+	// key, the MaxEventsPerKey latest.
 	EventCandidates(ctx context.Context, keys []string) ([]Event, error)
 	// PutEvent stores e: a new event when e.ID is empty (PutEvent then
 	// sets it), else it replaces the event's fields. Either way the event
@@ -189,6 +190,13 @@ type EventFact struct {
 	Span     news.Span
 	Main     bool // the document reports the event, not only recalls it
 }
+
+// MaxEventsPerKey bounds the events EventCandidates returns for one key:
+// the latest. A key as common as a capital's name would otherwise bring
+// every event of the archive, and a new report is nearly always of a
+// recent event; an old one recalled later is still found by its rarer
+// keys (its participants, its place and month).
+const MaxEventsPerKey = 25
 
 // Event is an event across documents: what one or more documents report
 // as their main event.

@@ -38,8 +38,10 @@ func (tx *Tx) EventCandidates(ctx context.Context, keys []string) ([]store.Event
 		in, args := inList(1, keys[:n])
 		keys = keys[n:]
 		rows, err := tx.query(ctx, `SELECT DISTINCT e.num, e.type, e.title, e.date_from, e.date_to, e.documents, e.data
-			FROM event_keys k JOIN events e ON e.num = k.event
-			WHERE k.key IN (`+in+`) ORDER BY e.num`, args...)
+			FROM (SELECT event, ROW_NUMBER() OVER (PARTITION BY key ORDER BY event DESC) AS rn
+				FROM event_keys WHERE key IN (`+in+`)) k
+			JOIN events e ON e.num = k.event
+			WHERE k.rn <= `+strconv.Itoa(store.MaxEventsPerKey)+` ORDER BY e.num`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("find candidate events: %w", err)
 		}

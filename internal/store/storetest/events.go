@@ -169,6 +169,36 @@ func testEvents(t *testing.T, open Opener) {
 		})
 	})
 
+	t.Run("the latest events of a crowded key", func(t *testing.T) {
+		var ids []string
+		mustUpdate(t, s, func(tx store.Tx) error {
+			for range store.MaxEventsPerKey + 5 {
+				e := store.Event{Type: "meeting", Title: "crowded", Data: []byte(`{}`)}
+				if err := tx.PutEvent(ctx, &e, []string{"w:crowded"}); err != nil {
+					return err
+				}
+				ids = append(ids, e.ID)
+			}
+			got, err := tx.EventCandidates(ctx, []string{"w:crowded", "p:assad"})
+			if err != nil {
+				return err
+			}
+			var crowded []string
+			for _, e := range got {
+				if e.Title == "crowded" {
+					crowded = append(crowded, e.ID)
+				}
+			}
+			if len(crowded) != store.MaxEventsPerKey || crowded[0] != ids[5] || crowded[len(crowded)-1] != ids[len(ids)-1] {
+				t.Errorf("EventCandidates(w:crowded) = %v, want the latest %d of %v", crowded, store.MaxEventsPerKey, ids)
+			}
+			if len(got) != len(crowded)+2 {
+				t.Errorf("the other key's events are lost: %d candidates", len(got))
+			}
+			return nil
+		})
+	})
+
 	t.Run("list", func(t *testing.T) {
 		evs, err := s.Events(ctx, store.EventQuery{})
 		if err != nil || len(evs) != 2 || evs[0].ID != v1.ID || evs[0].Title != "Assad visits Tehran" || evs[0].DateFrom != "2022-05-08" {
