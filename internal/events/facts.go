@@ -45,6 +45,14 @@ func Facts(txt string, a news.Analysis) []Fact {
 	var out []Fact
 	for si, s := range a.Sentences {
 		sent := txt[s.Start:s.End]
+		// The expressions are slow to match: first, a look for their
+		// nouns and verbs.
+		low := strings.ToLower(sent)
+		ordinal := containsAny(low, ordinalNouns)
+		counts := containsAny(low, countWords)
+		if !ordinal && !counts {
+			continue
+		}
 		for _, m := range ordinalRE.FindAllStringSubmatchIndex(sent, -1) {
 			w := strings.ToLower(sent[m[2]:m[3]])
 			n, ok := ordinals[w]
@@ -54,6 +62,9 @@ func Facts(txt string, a news.Analysis) []Fact {
 			if n > 0 {
 				out = append(out, Fact{Kind: FactOrdinal, Value: n, Span: news.Span{Start: s.Start + m[0], End: s.Start + m[1]}, Sentence: si})
 			}
+		}
+		if !counts {
+			continue
 		}
 		for _, m := range countRE.FindAllStringSubmatchIndex(sent, -1) {
 			if n, ok := count(sent[m[2]:m[3]]); ok {
@@ -67,6 +78,23 @@ func Facts(txt string, a news.Analysis) []Fact {
 		}
 	}
 	return out
+}
+
+// ordinalNouns and countWords are what a sentence must hold for the
+// ordinal and count expressions to match.
+var (
+	ordinalNouns = []string{"visit", "trip", "time", "meeting", "tour", "journey"}
+	countWords   = []string{"kill", "dead", "died", "injur", "wound", "arrest", "detain"}
+)
+
+// containsAny reports whether s holds one of the words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // count reads a count: digits (with thousands commas) or a number word.
