@@ -196,7 +196,7 @@ type EventFact struct {
 // every event of the archive, and a new report is nearly always of a
 // recent event; an old one recalled later is still found by its rarer
 // keys (its participants, its place and month).
-const MaxEventsPerKey = 25
+const MaxEventsPerKey = 12
 
 // Event is an event across documents: what one or more documents report
 // as their main event.
