@@ -39,7 +39,22 @@ type Cluster struct {
 	Latest map[int]int
 	// Keys are the blocking keys the cluster is found by (see Keys).
 	Keys []string
+
+	// norms keeps the idf-weighted lengths of Names and Words once
+	// computed, while the cluster is unchanged (see CacheNorms).
+	norms *norms
 }
+
+// norms are a cluster's weighted vector lengths, squared; 0 is not yet.
+type norms struct{ names, words float64 }
+
+// CacheNorms makes c (and its copies) keep the weighted lengths of its
+// names and words once Score has computed them, so that a cluster
+// compared with many documents weighs its own terms once. The weights
+// move as documents are counted; a store that keeps clusters for a run
+// accepts lengths a few documents old. Join and Leave return clusters
+// without the cache.
+func (c *Cluster) CacheNorms() { c.norms = &norms{} }
 
 // Index finds the clusters a new document may join and keeps them. An
 // in-memory implementation is Memory; a store can implement it with a
@@ -214,8 +229,12 @@ func Terms(sig Signature) []string {
 // year, and one that rules the cluster out when the dates are known and
 // too far apart.
 func Score(sig Signature, c Cluster, st Stats, opts Options) float64 {
-	names := cosine(sig.Names, c.Names, "n:", st)
-	s := opts.NameWeight*names + opts.WordWeight*cosine(sig.Words, c.Words, "w:", st)
+	var nc, wc *float64
+	if c.norms != nil {
+		nc, wc = &c.norms.names, &c.norms.words
+	}
+	names := cosine(sig.Names, c.Names, "n:", st, nc)
+	s := opts.NameWeight*names + opts.WordWeight*cosine(sig.Words, c.Words, "w:", st, wc)
 	if !opts.Events {
 		return s
 	}
@@ -223,10 +242,10 @@ func Score(sig Signature, c Cluster, st Stats, opts Options) float64 {
 	// stand in.
 	people, places := names, names
 	if len(sig.People) > 0 && len(c.People) > 0 {
-		people = cosine(sig.People, c.People, "", nil)
+		people = cosine(sig.People, c.People, "", nil, nil)
 	}
 	if len(sig.Locations) > 0 && len(c.Locations) > 0 {
-		places = cosine(sig.Locations, c.Locations, "", nil)
+		places = cosine(sig.Locations, c.Locations, "", nil, nil)
 	}
 	s += opts.PeopleWeight*people + opts.PlaceWeight*places
 	if sig.Date.Known() && c.Date.Known() && sig.Date.Gap(c.Date) > opts.MaxGap {
@@ -348,7 +367,7 @@ func compatible(t string, types map[string]int) bool {
 
 // cosine returns the cosine similarity of two weighted term sets, the
 // weights multiplied by the terms' inverse document frequencies.
-func cosine(a, b map[string]float64, prefix string, st Stats) float64 {
+func cosine(a, b map[string]float64, prefix string, st Stats, bNorm *float64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
@@ -361,9 +380,16 @@ func cosine(a, b map[string]float64, prefix string, st Stats) float64 {
 			dot += x * v * f
 		}
 	}
-	for t, v := range b {
-		f := idfOf(st, prefix, t)
-		nb += v * f * v * f
+	if bNorm != nil && *bNorm > 0 {
+		nb = *bNorm
+	} else {
+		for t, v := range b {
+			f := idfOf(st, prefix, t)
+			nb += v * f * v * f
+		}
+		if bNorm != nil {
+			*bNorm = nb
+		}
 	}
 	if na == 0 || nb == 0 {
 		return 0
@@ -418,6 +444,7 @@ func MatchBackground(bg Signature, cands []Cluster, st Stats, opts Options) int 
 // Join returns cluster c with the document of sig added; keys are the
 // document's blocking keys.
 func Join(c Cluster, sig Signature, keys []string) Cluster {
+	c.norms = nil
 	c.Docs = append(slices.Clip(c.Docs), sig.Doc)
 	c.Types = addCount(c.Types, sig.Type)
 	c.Places = addCount(c.Places, sig.Place)
@@ -452,6 +479,7 @@ func Join(c Cluster, sig Signature, keys []string) Cluster {
 // leaves its event before it is linked anew). The union of dates and the
 // blocking keys stay, for want of the other members' own.
 func Leave(c Cluster, sig Signature) Cluster {
+	c.norms = nil
 	c.Docs = slices.DeleteFunc(slices.Clone(c.Docs), func(d string) bool { return d == sig.Doc })
 	c.Types = subCount(c.Types, sig.Type)
 	c.Places = subCount(c.Places, sig.Place)
@@ -551,6 +579,7 @@ func addNormalized(sum map[string]float64, v map[string]float64) map[string]floa
 // Merge returns cluster a with the members of cluster b: the later of
 // two clusters found to be one event moves into the earlier.
 func Merge(a, b Cluster) Cluster {
+	a.norms = nil
 	a.Docs = append(slices.Clip(a.Docs), b.Docs...)
 	a.Types = sumCounts(a.Types, b.Types)
 	a.Places = sumCounts(a.Places, b.Places)

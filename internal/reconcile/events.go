@@ -474,6 +474,7 @@ func eventCandidates(ctx context.Context, tx store.Tx, keys []string, terms *Eve
 				return nil, nil, nil, fmt.Errorf("read event %s: %w", e.ID, err)
 			}
 			terms.remember(e.ID, e.Data, states[i])
+			states[i] = terms.decoded[e.ID].st
 		}
 		clusters[i] = states[i].Cluster
 		clusters[i].ID = e.ID
@@ -481,11 +482,13 @@ func eventCandidates(ctx context.Context, tx store.Tx, keys []string, terms *Eve
 	return stored, states, clusters, nil
 }
 
-// remember keeps the decoded state of event id.
+// remember keeps the decoded state of event id, whose cluster then
+// keeps its weighted lengths while it is not changed.
 func (et *EventTerms) remember(id string, data []byte, st eventState) {
 	if et.decoded == nil || len(et.decoded) >= maxDecoded {
 		et.decoded = map[string]decodedEvent{}
 	}
+	st.Cluster.CacheNorms()
 	et.decoded[id] = decodedEvent{data: data, st: st}
 }
 
