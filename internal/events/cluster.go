@@ -229,12 +229,33 @@ func Terms(sig Signature) []string {
 // year, and one that rules the cluster out when the dates are known and
 // too far apart.
 func Score(sig Signature, c Cluster, st Stats, opts Options) float64 {
+	return score(sig, weigh(sig, st), c, st, opts)
+}
+
+// weighted is a signature's names and words with their inverse document
+// frequencies, worked out once for all the clusters it is compared with.
+type weighted struct{ names, words map[string]float64 }
+
+// weigh returns the idf of each of sig's names and words.
+func weigh(sig Signature, st Stats) weighted {
+	w := weighted{names: make(map[string]float64, len(sig.Names)), words: make(map[string]float64, len(sig.Words))}
+	for t := range sig.Names {
+		w.names[t] = idfOf(st, "n:", t)
+	}
+	for t := range sig.Words {
+		w.words[t] = idfOf(st, "w:", t)
+	}
+	return w
+}
+
+// score is Score with the signature's weights worked out.
+func score(sig Signature, sw weighted, c Cluster, st Stats, opts Options) float64 {
 	var nc, wc *float64
 	if c.norms != nil {
 		nc, wc = &c.norms.names, &c.norms.words
 	}
-	names := cosine(sig.Names, c.Names, "n:", st, nc)
-	s := opts.NameWeight*names + opts.WordWeight*cosine(sig.Words, c.Words, "w:", st, wc)
+	names := weightedCosine(sig.Names, sw.names, c.Names, "n:", st, nc)
+	s := opts.NameWeight*names + opts.WordWeight*weightedCosine(sig.Words, sw.words, c.Words, "w:", st, wc)
 	if !opts.Events {
 		return s
 	}
@@ -242,10 +263,10 @@ func Score(sig Signature, c Cluster, st Stats, opts Options) float64 {
 	// stand in.
 	people, places := names, names
 	if len(sig.People) > 0 && len(c.People) > 0 {
-		people = cosine(sig.People, c.People, "", nil, nil)
+		people = cosine(sig.People, c.People, "", nil)
 	}
 	if len(sig.Locations) > 0 && len(c.Locations) > 0 {
-		places = cosine(sig.Locations, c.Locations, "", nil, nil)
+		places = cosine(sig.Locations, c.Locations, "", nil)
 	}
 	s += opts.PeopleWeight*people + opts.PlaceWeight*places
 	if sig.Date.Known() && c.Date.Known() && sig.Date.Gap(c.Date) > opts.MaxGap {
@@ -367,13 +388,14 @@ func compatible(t string, types map[string]int) bool {
 
 // cosine returns the cosine similarity of two weighted term sets, the
 // weights multiplied by the terms' inverse document frequencies.
-func cosine(a, b map[string]float64, prefix string, st Stats, bNorm *float64) float64 {
+// weightedCosine is cosine with a's idfs given (aIdf).
+func weightedCosine(a, aIdf, b map[string]float64, prefix string, st Stats, bNorm *float64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
 	var na, nb, dot float64
 	for t, w := range a {
-		f := idfOf(st, prefix, t)
+		f := aIdf[t]
 		x := w * f
 		na += x * x
 		if v, ok := b[t]; ok {
@@ -397,12 +419,36 @@ func cosine(a, b map[string]float64, prefix string, st Stats, bNorm *float64) fl
 	return dot / math.Sqrt(na*nb)
 }
 
+func cosine(a, b map[string]float64, prefix string, st Stats) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	var na, nb, dot float64
+	for t, w := range a {
+		f := idfOf(st, prefix, t)
+		x := w * f
+		na += x * x
+		if v, ok := b[t]; ok {
+			dot += x * v * f
+		}
+	}
+	for t, v := range b {
+		f := idfOf(st, prefix, t)
+		nb += v * f * v * f
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
 // Decide chooses, among the candidate clusters, the one a new document
 // joins, or none (Decision.Cluster -1) when none scores opts.Threshold.
 func Decide(sig Signature, cands []Cluster, st Stats, opts Options) Decision {
 	d := Decision{Cluster: -1}
+	sw := weigh(sig, st)
 	for i, c := range cands {
-		s := Score(sig, c, st, opts)
+		s := score(sig, sw, c, st, opts)
 		if s >= opts.Threshold && (d.Cluster < 0 || s > d.Score) {
 			d = Decision{Cluster: i, Score: s}
 		}
