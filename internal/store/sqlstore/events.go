@@ -28,22 +28,46 @@ func eventNum(id string) (int64, bool) {
 }
 
 // EventCandidates returns the events filed under any of keys, each once,
-// in id order, with their clustering state.
+// in id order, with their clustering state: of each key, the latest
+// store.MaxEventsPerKey events. Each key is one indexed read of at most
+// that many rows, however many events the key has gathered.
 func (tx *Tx) EventCandidates(ctx context.Context, keys []string) ([]store.Event, error) {
 	keys = slices.Compact(slices.Sorted(slices.Values(keys)))
-	seen := map[int64]bool{}
-	var out []store.Event
-	for len(keys) > 0 {
-		n := min(len(keys), maxKeysPerQuery)
-		in, args := inList(1, keys[:n])
-		keys = keys[n:]
-		rows, err := tx.query(ctx, `SELECT DISTINCT e.num, e.type, e.title, e.date_from, e.date_to, e.documents, e.data
-			FROM (SELECT event, ROW_NUMBER() OVER (PARTITION BY key ORDER BY event DESC) AS rn
-				FROM event_keys WHERE key IN (`+in+`)) k
-			JOIN events e ON e.num = k.event
-			WHERE k.rn <= `+strconv.Itoa(store.MaxEventsPerKey)+` ORDER BY e.num`, args...)
+	var nums []int64
+	for _, k := range keys {
+		rows, err := tx.query(ctx, `SELECT event FROM event_keys WHERE key = $1 ORDER BY event DESC LIMIT `+strconv.Itoa(store.MaxEventsPerKey), k)
 		if err != nil {
 			return nil, fmt.Errorf("find candidate events: %w", err)
+		}
+		for rows.Next() {
+			var n int64
+			if err := rows.Scan(&n); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("find candidate events: %w", err)
+			}
+			nums = append(nums, n)
+		}
+		if err := rows.Close(); err != nil {
+			return nil, fmt.Errorf("find candidate events: %w", err)
+		}
+	}
+	nums = slices.Compact(slices.Sorted(slices.Values(nums)))
+	var out []store.Event
+	for len(nums) > 0 {
+		n := min(len(nums), maxKeysPerQuery)
+		size := 8 // rounded up as inList does, so that few statements are prepared
+		for size < n {
+			size *= 2
+		}
+		args := make([]any, size)
+		for i := range args {
+			args[i] = nums[min(i, n-1)]
+		}
+		nums = nums[n:]
+		rows, err := tx.query(ctx, `SELECT num, type, title, date_from, date_to, documents, data
+			FROM events WHERE num IN (`+placeholders(1, size)+`) ORDER BY num`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("read candidate events: %w", err)
 		}
 		for rows.Next() {
 			var num int64
@@ -51,24 +75,15 @@ func (tx *Tx) EventCandidates(ctx context.Context, keys []string) ([]store.Event
 			var from, to sql.NullString
 			if err := rows.Scan(&num, &e.Type, &e.Title, &from, &to, &e.Documents, &e.Data); err != nil {
 				rows.Close()
-				return nil, fmt.Errorf("find candidate events: %w", err)
+				return nil, fmt.Errorf("read candidate events: %w", err)
 			}
-			if seen[num] {
-				continue
-			}
-			seen[num] = true
 			e.ID, e.DateFrom, e.DateTo = eventID(num), from.String, to.String
 			out = append(out, e)
 		}
 		if err := rows.Close(); err != nil {
-			return nil, fmt.Errorf("find candidate events: %w", err)
+			return nil, fmt.Errorf("read candidate events: %w", err)
 		}
 	}
-	slices.SortFunc(out, func(a, b store.Event) int {
-		x, _ := eventNum(a.ID)
-		y, _ := eventNum(b.ID)
-		return int(x - y)
-	})
 	return out, nil
 }
 
