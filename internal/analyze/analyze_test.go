@@ -3,6 +3,7 @@ package analyze_test
 import (
 	"bufio"
 	"fmt"
+	"github.com/parallax-news/parallax/internal/benchtext"
 	"os"
 	"path/filepath"
 	"slices"
@@ -235,21 +236,7 @@ func TestAnalyzeInvariants(t *testing.T) {
 }
 
 func BenchmarkAnalyze(b *testing.B) {
-	files, _ := filepath.Glob("../../../shared/data/bbc/*/*.txt")
-	if len(files) == 0 {
-		b.Skip("../shared/data/bbc not present")
-	}
-	var texts []string
-	var size, words int64
-	for _, f := range files {
-		raw, _ := os.ReadFile(f)
-		if !utf8.Valid(raw) {
-			continue
-		}
-		texts = append(texts, string(raw))
-		size += int64(len(raw))
-		words += int64(news.Words(string(raw)))
-	}
+	texts, size, words := benchtext.BBC(b)
 	an := newAnalyzer(b)
 	b.SetBytes(size / int64(len(texts)))
 	b.ReportAllocs()

@@ -1,6 +1,7 @@
 package events_test
 
 import (
+	"github.com/parallax-news/parallax/internal/benchtext"
 	"os"
 	"path/filepath"
 	"testing"
@@ -171,21 +172,7 @@ func seedFiles(tb testing.TB) []string {
 // BenchmarkAnalyzeExtract measures the analysis with event frames on the
 // BBC articles, in words a second on one core.
 func BenchmarkAnalyzeExtract(b *testing.B) {
-	files, _ := filepath.Glob("../../../shared/data/bbc/*/*.txt")
-	if len(files) == 0 {
-		b.Skip("../shared/data/bbc not present")
-	}
-	var texts []string
-	var size, words int64
-	for _, f := range files {
-		raw, _ := os.ReadFile(f)
-		if !utf8.Valid(raw) {
-			continue
-		}
-		texts = append(texts, string(raw))
-		size += int64(len(raw))
-		words += int64(news.Words(string(raw)))
-	}
+	texts, size, words := benchtext.BBC(b)
 	an := newAnalyzer(b)
 	b.SetBytes(size / int64(len(texts)))
 	b.ReportAllocs()

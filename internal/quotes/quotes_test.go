@@ -2,6 +2,7 @@ package quotes_test
 
 import (
 	"fmt"
+	"github.com/parallax-news/parallax/internal/benchtext"
 	"os"
 	"path/filepath"
 	"strings"
@@ -413,10 +414,7 @@ func FuzzExtract(f *testing.F) {
 // internal/analyze measures the whole analysis, quotes included. The
 // words/s of both compare the cost per word.
 func BenchmarkExtract(b *testing.B) {
-	files, _ := filepath.Glob("../../../shared/data/bbc/*/*.txt")
-	if len(files) == 0 {
-		b.Skip("../shared/data/bbc not present")
-	}
+	texts, size, words := benchtext.BBC(b)
 	an := newAnalyzer(b)
 	type input struct {
 		txt string
@@ -424,16 +422,8 @@ func BenchmarkExtract(b *testing.B) {
 		ms  []news.Mention
 	}
 	var in []input
-	var size, words int64
-	for _, f := range files {
-		raw, _ := os.ReadFile(f)
-		if !utf8.Valid(raw) {
-			continue
-		}
-		txt := string(raw)
+	for _, txt := range texts {
 		in = append(in, input{txt, text.Segment(txt), an.Analyze(txt).Mentions})
-		size += int64(len(raw))
-		words += int64(news.Words(txt))
 	}
 	b.SetBytes(size / int64(len(in)))
 	b.ReportAllocs()

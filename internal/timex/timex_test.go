@@ -1,6 +1,7 @@
 package timex_test
 
 import (
+	"github.com/parallax-news/parallax/internal/benchtext"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -8,7 +9,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/timex"
 )
 
@@ -293,21 +293,7 @@ func TestResolveRealText(t *testing.T) {
 }
 
 func BenchmarkTag(b *testing.B) {
-	files, _ := filepath.Glob("../../../shared/data/bbc/*/*.txt")
-	if len(files) == 0 {
-		b.Skip("../shared/data/bbc not present")
-	}
-	var texts []string
-	var size, words int64
-	for _, f := range files {
-		raw, _ := os.ReadFile(f)
-		if !utf8.Valid(raw) {
-			continue
-		}
-		texts = append(texts, string(raw))
-		size += int64(len(raw))
-		words += int64(news.Words(string(raw)))
-	}
+	texts, size, words := benchtext.BBC(b)
 	var tagger timex.Tagger
 	b.SetBytes(size / int64(len(texts)))
 	b.ReportAllocs()
