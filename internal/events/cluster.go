@@ -490,30 +490,9 @@ func MatchBackground(bg Signature, cands []Cluster, st Stats, opts Options) int 
 // Join returns cluster c with the document of sig added; keys are the
 // document's blocking keys.
 func Join(c Cluster, sig Signature, keys []string) Cluster {
-	c.norms = nil
+	c = tally(c, sig, 1)
 	c.Docs = append(slices.Clip(c.Docs), sig.Doc)
-	c.Types = addCount(c.Types, sig.Type)
-	c.Places = addCount(c.Places, sig.Place)
-	for _, p := range sig.Participants {
-		c.Participants = addCount(c.Participants, p)
-	}
 	c.Date = c.Date.Union(sig.Date)
-	if sig.DayPrecise() {
-		c.Days = addCount(c.Days, sig.Date.From.Format("2006-01-02"))
-	}
-	for _, a := range sig.Actors {
-		c.Actors = addCount(c.Actors, a)
-	}
-	for _, a := range sig.Surnames {
-		c.Surnames = addCount(c.Surnames, a)
-	}
-	if n := len(sig.Years); n > 0 {
-		c.Latest = addCount(c.Latest, sig.Years[n-1])
-	}
-	c.People = addNormalized(c.People, sig.People)
-	c.Locations = addNormalized(c.Locations, sig.Locations)
-	c.Names = addNormalized(c.Names, sig.Names)
-	c.Words = addNormalized(c.Words, sig.Words)
 	c.Keys = append(slices.Clip(c.Keys), keys...)
 	slices.Sort(c.Keys)
 	c.Keys = slices.Compact(c.Keys)
@@ -525,86 +504,62 @@ func Join(c Cluster, sig Signature, keys []string) Cluster {
 // leaves its event before it is linked anew). The union of dates and the
 // blocking keys stay, for want of the other members' own.
 func Leave(c Cluster, sig Signature) Cluster {
-	c.norms = nil
+	c = tally(c, sig, -1)
 	c.Docs = slices.DeleteFunc(slices.Clone(c.Docs), func(d string) bool { return d == sig.Doc })
-	c.Types = subCount(c.Types, sig.Type)
-	c.Places = subCount(c.Places, sig.Place)
-	for _, p := range sig.Participants {
-		c.Participants = subCount(c.Participants, p)
-	}
-	if sig.DayPrecise() {
-		c.Days = subCount(c.Days, sig.Date.From.Format("2006-01-02"))
-	}
-	for _, a := range sig.Actors {
-		c.Actors = subCount(c.Actors, a)
-	}
-	for _, a := range sig.Surnames {
-		c.Surnames = subCount(c.Surnames, a)
-	}
-	if n := len(sig.Years); n > 0 {
-		c.Latest = subCount(c.Latest, sig.Years[n-1])
-	}
-	c.People = subNormalized(c.People, sig.People)
-	c.Locations = subNormalized(c.Locations, sig.Locations)
-	c.Names = subNormalized(c.Names, sig.Names)
-	c.Words = subNormalized(c.Words, sig.Words)
 	return c
 }
 
-// subCount returns m with one less of k (a copy), dropping what falls
-// to nothing.
-func subCount[K comparable](m map[K]int, k K) map[K]int {
-	if m[k] == 0 {
-		return m
+// tally returns c with what sig brings to its counts and weights added
+// (d = 1) or taken off (d = -1): the one place that knows what a member
+// brings, so that joining and leaving stay each other's inverse. Maps are
+// copied, never changed: clusters handed out by an index are not changed
+// under it.
+func tally(c Cluster, sig Signature, d int) Cluster {
+	c.norms = nil
+	c.Types = addCount(c.Types, sig.Type, d)
+	c.Places = addCount(c.Places, sig.Place, d)
+	for _, p := range sig.Participants {
+		c.Participants = addCount(c.Participants, p, d)
 	}
-	out := make(map[K]int, len(m))
-	for x, n := range m {
-		if x != k || n > 1 {
-			out[x] = n
-		}
+	if sig.DayPrecise() {
+		c.Days = addCount(c.Days, sig.Date.From.Format("2006-01-02"), d)
 	}
-	if out[k] > 0 {
-		out[k]--
+	for _, a := range sig.Actors {
+		c.Actors = addCount(c.Actors, a, d)
 	}
-	return out
+	for _, a := range sig.Surnames {
+		c.Surnames = addCount(c.Surnames, a, d)
+	}
+	if n := len(sig.Years); n > 0 {
+		c.Latest = addCount(c.Latest, sig.Years[n-1], d)
+	}
+	c.People = addNormalized(c.People, sig.People, float64(d))
+	c.Locations = addNormalized(c.Locations, sig.Locations, float64(d))
+	c.Names = addNormalized(c.Names, sig.Names, float64(d))
+	c.Words = addNormalized(c.Words, sig.Words, float64(d))
+	return c
 }
 
-// subNormalized returns sum less v scaled to a total of one (a copy),
-// dropping what falls to nothing.
-func subNormalized(sum, v map[string]float64) map[string]float64 {
-	total := 0.0
-	for _, w := range v {
-		total += w
-	}
-	out := make(map[string]float64, len(sum))
-	for k, w := range sum {
-		if total > 0 {
-			w -= v[k] / total
-		}
-		if w > 1e-9 {
-			out[k] = w
-		}
-	}
-	return out
-}
-
-// addCount returns m with one more of k (a copy: clusters handed out by
-// an index are not changed under it).
-func addCount[K comparable](m map[K]int, k K) map[K]int {
+// addCount returns a copy of m with d more of k (d may be negative),
+// dropping what falls to nothing. The zero key is not counted.
+func addCount[K comparable](m map[K]int, k K, d int) map[K]int {
 	var zero K
-	if k == zero {
+	if k == zero || d < 0 && m[k] == 0 {
 		return m
 	}
 	out := make(map[K]int, len(m)+1)
 	for x, n := range m {
 		out[x] = n
 	}
-	out[k]++
+	if out[k] += d; out[k] <= 0 {
+		delete(out, k)
+	}
 	return out
 }
 
-// addNormalized returns sum plus v scaled to a total of one.
-func addNormalized(sum map[string]float64, v map[string]float64) map[string]float64 {
+// addNormalized returns a copy of sum plus sign times v scaled to a total
+// of one, dropping what falls to nothing.
+func addNormalized(sum, v map[string]float64, sign float64) map[string]float64 {
 	total := 0.0
 	for _, w := range v {
 		total += w
@@ -617,7 +572,9 @@ func addNormalized(sum map[string]float64, v map[string]float64) map[string]floa
 		return out
 	}
 	for k, w := range v {
-		out[k] += w / total
+		if out[k] += sign * w / total; out[k] <= 1e-9 {
+			delete(out, k)
+		}
 	}
 	return out
 }

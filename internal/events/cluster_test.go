@@ -81,11 +81,41 @@ func lastWord(s string) string {
 // Memory index: reports of one event in other words join it; another
 // arrest of the same kind, of another actor, and the same actor's arrest
 // a year later start clusters of their own.
+// streamed is a document of a clustering stream: its signature and the
+// event it reports.
+type streamed struct {
+	sig   events.Signature
+	event string
+}
+
+// stream adds the documents to an empty in-memory index one at a time and
+// checks that each starts a cluster of its own for a new event and joins
+// the cluster of its event's first document otherwise. It returns the
+// clusterer and the cluster of each event.
+func stream(t *testing.T, docs []streamed) (*events.Clusterer, map[string]string) {
+	t.Helper()
+	mem := events.NewMemory()
+	cl := &events.Clusterer{Index: mem, Stats: mem, Options: events.DefaultOptions}
+	byEvent := map[string]string{}
+	for _, d := range docs {
+		id, created := cl.Add(d.sig)
+		want, seen := byEvent[d.event]
+		switch {
+		case !seen && !created:
+			c, _ := mem.Cluster(id)
+			t.Errorf("%s (%s) joined cluster %s %v, want a new cluster", d.sig.Doc, d.event, id, c.Docs)
+		case seen && id != want:
+			t.Errorf("%s (%s) went to cluster %s, want %s", d.sig.Doc, d.event, id, want)
+		}
+		if !seen {
+			byEvent[d.event] = id
+		}
+	}
+	return cl, byEvent
+}
+
 func TestClustering(t *testing.T) {
-	docs := []struct {
-		sig   events.Signature
-		event string
-	}{
+	docs := []streamed{
 		{sig("a1", events.TypeArrest, "2009-01-06", "california", []string{"vincent jackson"},
 			"vincent jackson,chargers,california highway patrol,pittsburgh",
 			"arrest,suspicion,driving,influence,receiver,playoff,game,dui,charge,morning,patrol"), "jackson"},
@@ -105,23 +135,7 @@ func TestClustering(t *testing.T) {
 			"vincent jackson,chargers,california highway patrol",
 			"arrested,suspicion,driving,influence,receiver,dui,charge,patrol,morning"), "jackson 2010"},
 	}
-	mem := events.NewMemory()
-	cl := events.Clusterer{Index: mem, Stats: mem, Options: events.DefaultOptions}
-	byEvent := map[string]string{}
-	for _, d := range docs {
-		id, created := cl.Add(d.sig)
-		want, seen := byEvent[d.event]
-		switch {
-		case !seen && !created:
-			c, _ := mem.Cluster(id)
-			t.Errorf("%s (%s) joined cluster %s %v, want a new cluster", d.sig.Doc, d.event, id, c.Docs)
-		case seen && id != want:
-			t.Errorf("%s (%s) went to cluster %s, want %s", d.sig.Doc, d.event, id, want)
-		}
-		if !seen {
-			byEvent[d.event] = id
-		}
-	}
+	cl, byEvent := stream(t, docs)
 
 	// A later article recalls the 2022 visit in a sentence: its
 	// background event links to the visit's cluster, not to an arrest.
@@ -164,10 +178,7 @@ func TestUndatedReports(t *testing.T) {
 		}
 		return s
 	}
-	docs := []struct {
-		sig   events.Signature
-		event string
-	}{
+	docs := []streamed{
 		{withYears(sig("p1", events.TypeAction, "", "", nil, "microsoft,internet explorer,windows 8,fireeye,japan",
 			"patch,flaw,browser,security,update,emergency,attack,fix,hacker"), 2008, 2013), "patch 2013"},
 		{withYears(sig("p2", events.TypeAction, "", "", nil, "microsoft,internet explorer,windows xp,trend micro,firefox",
@@ -181,23 +192,7 @@ func TestUndatedReports(t *testing.T) {
 		{withYears(sig("a3", events.TypeArrest, "", "", []string{"vincent jackson"}, "vincent jackson,chargers,san diego",
 			"arrested,suspicion,driving,influence,receiver,dui,play,game")), "jackson"},
 	}
-	mem := events.NewMemory()
-	cl := events.Clusterer{Index: mem, Stats: mem, Options: events.DefaultOptions}
-	byEvent := map[string]string{}
-	for _, d := range docs {
-		id, created := cl.Add(d.sig)
-		want, seen := byEvent[d.event]
-		switch {
-		case !seen && !created:
-			c, _ := mem.Cluster(id)
-			t.Errorf("%s (%s) joined cluster %s %v, want a new cluster", d.sig.Doc, d.event, id, c.Docs)
-		case seen && id != want:
-			t.Errorf("%s (%s) went to cluster %s, want %s", d.sig.Doc, d.event, id, want)
-		}
-		if !seen {
-			byEvent[d.event] = id
-		}
-	}
+	stream(t, docs)
 }
 
 // TestDaysApart compares reports of dated documents whose main events
