@@ -19,23 +19,31 @@ import (
 
 // EventTerms keeps what linking events reads again and again in one run.
 //
-// It keeps how many documents hold each name and word, so that weighing
-// a new document's terms reads no table: it loads the store's counts on
-// first use and counts each document it links, in memory and in the
-// store. Workers that share a store each see the counts of the others as
-// of their first document: the weights move slowly, and a slightly older
+// It keeps how many documents hold each name and word that linking has
+// needed so far, so that weighing terms reads no table twice: before a
+// document's terms are weighed, and before candidate events are compared
+// with it, the terms not yet known are read from the store in one batch
+// (only those: the vocabulary of a large corpus is never read whole),
+// and each document linked is counted in memory as in the store. Workers
+// that share a store each see the counts of the others as of when they
+// first needed a term: the weights move slowly, and a slightly older
 // count changes nothing that matters.
 //
 // It also keeps the decoded state of the events it has read, by their
 // stored bytes, so that an event that is a candidate for many documents
-// is decoded once (up to maxDecoded of them).
+// is decoded once (up to maxDecoded of them). The terms of every event
+// it keeps decoded are known.
 type EventTerms struct {
-	loaded bool
-	// df counts the documents holding each term, by the term's prefix
-	// ("n:", "w:") and then the rest of it.
+	// df counts the documents holding each term known, by the term's
+	// prefix ("n:", "w:") and then the rest of it; a term the store has
+	// never counted is known with 0.
 	df      map[string]map[string]int
+	known   int // terms in df
 	docs    int
 	decoded map[string]decodedEvent
+	// read counts the terms read from the store, misses the lookups of
+	// terms not known (none, when every term weighed was read first).
+	read, misses int
 }
 
 // split cuts a term into its prefix ("n:") and the rest.
@@ -55,50 +63,123 @@ type decodedEvent struct {
 // maxDecoded bounds the decoded events an EventTerms keeps.
 const maxDecoded = 2000
 
-// NewEventTerms returns counts to be loaded from the store on first use.
+// maxKnownTerms bounds the terms an EventTerms keeps counts of: past it,
+// it forgets them (and the decoded events) before the next document, and
+// reads again those it needs.
+const maxKnownTerms = 1 << 20
+
+// NewEventTerms returns counts to be read from the store as they are
+// needed.
 func NewEventTerms() *EventTerms { return &EventTerms{} }
 
-func (et *EventTerms) load(ctx context.Context, tx store.Tx) error {
-	if et.loaded {
+// begin readies et for linking one more document: it forgets what it
+// knows once that has grown past its bounds.
+func (et *EventTerms) begin() {
+	if et.known > maxKnownTerms {
+		et.df, et.known, et.decoded = nil, 0, nil
+	}
+}
+
+// isKnown reports whether the count of the term prefix+rest is known.
+func (et *EventTerms) isKnown(prefix, rest string) bool {
+	_, ok := et.df[prefix][rest]
+	return ok
+}
+
+// need reads from the store the counts of those of terms (prefix and the
+// rest of each) that are not known yet, in one batch, and the number of
+// documents counted.
+func (et *EventTerms) need(ctx context.Context, tx store.Tx, terms []prefixed) error {
+	var missing []string
+	for _, t := range terms {
+		if !et.isKnown(t.prefix, t.rest) {
+			missing = append(missing, t.prefix+t.rest)
+		}
+	}
+	if len(missing) == 0 && et.df != nil {
 		return nil
 	}
-	df, docs, err := tx.EventTerms(ctx)
+	slices.Sort(missing)
+	missing = slices.Compact(missing)
+	df, docs, err := tx.EventTerms(ctx, missing)
 	if err != nil {
 		return err
 	}
-	et.df, et.docs, et.loaded = map[string]map[string]int{}, docs, true
-	for t, n := range df {
+	if et.df == nil {
+		et.df = map[string]map[string]int{}
+	}
+	et.docs = docs
+	for _, t := range missing {
 		p, rest := split(t)
-		if et.df[p] == nil {
-			et.df[p] = map[string]int{}
+		m := et.df[p]
+		if m == nil {
+			m = map[string]int{}
+			et.df[p] = m
 		}
-		et.df[p][rest] = n
+		if _, ok := m[rest]; !ok {
+			m[rest] = df[t]
+			et.known++
+			et.read++
+		}
 	}
 	return nil
+}
+
+// prefixed is a term cut into its prefix and the rest.
+type prefixed struct{ prefix, rest string }
+
+// signatureTerms appends the terms of sig that weighing it looks up.
+func signatureTerms(out []prefixed, sig events.Signature) []prefixed {
+	for n := range sig.Names {
+		out = append(out, prefixed{"n:", n})
+	}
+	for w := range sig.Words {
+		out = append(out, prefixed{"w:", w})
+	}
+	return out
+}
+
+// clusterTerms appends the terms of c that comparing with it looks up.
+func clusterTerms(out []prefixed, c events.Cluster) []prefixed {
+	for n := range c.Names {
+		out = append(out, prefixed{"n:", n})
+	}
+	for w := range c.Words {
+		out = append(out, prefixed{"w:", w})
+	}
+	return out
 }
 
 // DocFreq implements events.Stats.
 func (et *EventTerms) DocFreq(term string) int {
 	p, rest := split(term)
-	return et.df[p][rest]
+	return et.DocFreqOf(p, rest)
 }
 
 // DocFreqOf implements events.PrefixedStats.
-func (et *EventTerms) DocFreqOf(prefix, term string) int { return et.df[prefix][term] }
+func (et *EventTerms) DocFreqOf(prefix, term string) int {
+	n, ok := et.df[prefix][term]
+	if !ok {
+		et.misses++
+	}
+	return n
+}
 
 // Docs implements events.Stats.
 func (et *EventTerms) Docs() int { return et.docs }
 
 // Observe implements events.Stats, in memory; LinkEvents writes the
-// counts through.
+// counts through. Terms not known yet stay unknown: the store counts
+// them, and they are read from it when needed.
 func (et *EventTerms) Observe(terms []string) {
 	et.docs++
 	for _, t := range terms {
 		p, rest := split(t)
-		if et.df[p] == nil {
-			et.df[p] = map[string]int{}
+		if m := et.df[p]; m != nil {
+			if _, ok := m[rest]; ok {
+				m[rest]++
+			}
 		}
-		et.df[p][rest]++
 	}
 }
 
@@ -119,9 +200,7 @@ func LinkEvents(ctx context.Context, tx store.Tx, d news.Document, a news.Analys
 	if terms == nil {
 		terms = NewEventTerms()
 	}
-	if err := terms.load(ctx, tx); err != nil {
-		return fmt.Errorf("link the events of %s: %w", d.ID, err)
-	}
+	terms.begin()
 	ids, err := tx.DocumentEntityIDs(ctx, d.ID)
 	if err != nil {
 		return fmt.Errorf("link the events of %s: %w", d.ID, err)
@@ -131,6 +210,9 @@ func LinkEvents(ctx context.Context, tx store.Tx, d news.Document, a news.Analys
 	var reports []store.EventReport
 	mainEvent := ""
 	if sig.Type != "" {
+		if err := terms.need(ctx, tx, signatureTerms(nil, sig)); err != nil {
+			return fmt.Errorf("link the events of %s: %w", d.ID, err)
+		}
 		tv := events.Terms(sig)
 		terms.Observe(tv)
 		if err := tx.ObserveEventTerms(ctx, tv); err != nil {
@@ -260,9 +342,6 @@ func RelinkEvents(ctx context.Context, tx store.Tx, old, d news.Document, terms 
 	if terms == nil {
 		terms = NewEventTerms()
 	}
-	if err := terms.load(ctx, tx); err != nil {
-		return fmt.Errorf("relink the events of %s: %w", d.ID, err)
-	}
 	if err := UnlinkEvents(ctx, tx, old, a, terms); err != nil {
 		return err
 	}
@@ -279,11 +358,12 @@ func UnlinkEvents(ctx context.Context, tx store.Tx, d news.Document, a news.Anal
 	if terms == nil {
 		terms = NewEventTerms()
 	}
-	if err := terms.load(ctx, tx); err != nil {
-		return fmt.Errorf("unlink the events of %s: %w", d.ID, err)
-	}
+	terms.begin()
 	in, _ := eventInput(d, a)
 	sig := events.Sign(in)
+	if err := terms.need(ctx, tx, signatureTerms(nil, sig)); err != nil {
+		return fmt.Errorf("unlink the events of %s: %w", d.ID, err)
+	}
 	stored, states, _, err := eventCandidates(ctx, tx, events.Keys(sig, terms), terms)
 	if err != nil {
 		return fmt.Errorf("unlink the events of %s: %w", d.ID, err)
@@ -457,7 +537,8 @@ func joinEvent(ctx context.Context, tx store.Tx, d news.Document, sig events.Sig
 }
 
 // eventCandidates reads the events filed under keys with their states,
-// and their clusters as package events compares them.
+// and their clusters as package events compares them; the counts of
+// their terms are known once it returns.
 func eventCandidates(ctx context.Context, tx store.Tx, keys []string, terms *EventTerms) ([]store.Event, []eventState, []events.Cluster, error) {
 	stored, err := tx.EventCandidates(ctx, keys)
 	if err != nil {
@@ -466,16 +547,27 @@ func eventCandidates(ctx context.Context, tx store.Tx, keys []string, terms *Eve
 
 	states := make([]eventState, len(stored))
 	clusters := make([]events.Cluster, len(stored))
+	var fresh []int // the candidates decoded now
+	var need []prefixed
 	for i, e := range stored {
 		if d, ok := terms.decoded[e.ID]; ok && bytes.Equal(d.data, e.Data) {
 			states[i] = d.st
-		} else {
-			if err := json.Unmarshal(e.Data, &states[i]); err != nil {
-				return nil, nil, nil, fmt.Errorf("read event %s: %w", e.ID, err)
-			}
-			terms.remember(e.ID, e.Data, states[i])
-			states[i] = terms.decoded[e.ID].st
+			continue
 		}
+		if err := json.Unmarshal(e.Data, &states[i]); err != nil {
+			return nil, nil, nil, fmt.Errorf("read event %s: %w", e.ID, err)
+		}
+		fresh = append(fresh, i)
+		need = clusterTerms(need, states[i].Cluster)
+	}
+	if err := terms.need(ctx, tx, need); err != nil {
+		return nil, nil, nil, err
+	}
+	for _, i := range fresh {
+		terms.remember(stored[i].ID, stored[i].Data, states[i])
+		states[i] = terms.decoded[stored[i].ID].st
+	}
+	for i, e := range stored {
 		clusters[i] = states[i].Cluster
 		clusters[i].ID = e.ID
 	}
@@ -687,6 +779,9 @@ func linkBackground(ctx context.Context, tx store.Tx, d news.Document, in events
 		return "", nil
 	}
 	bg := bgs[0]
+	if err := terms.need(ctx, tx, signatureTerms(nil, bg)); err != nil {
+		return "", err
+	}
 	keys := events.Keys(bg, terms)
 	stored, _, clusters, err := eventCandidates(ctx, tx, keys, terms)
 	if err != nil {

@@ -163,9 +163,11 @@ type Tx interface {
 	// sets it), else it replaces the event's fields. Either way the event
 	// is filed under keys, besides those it has.
 	PutEvent(ctx context.Context, e *Event, keys []string) error
-	// EventTerms returns how many documents hold each term counted so
-	// far, and how many documents were counted (see ObserveEventTerms).
-	EventTerms(ctx context.Context) (map[string]int, int, error)
+	// EventTerms returns how many documents hold each of terms that has
+	// been counted so far (terms never counted are left out), and how
+	// many documents were counted (see ObserveEventTerms). It reads only
+	// the terms asked for, however large the vocabulary.
+	EventTerms(ctx context.Context, terms []string) (map[string]int, int, error)
 	// ObserveEventTerms counts one more document holding terms.
 	ObserveEventTerms(ctx context.Context, terms []string) error
 	// PutEventReports replaces what document id says of events, and sets

@@ -125,29 +125,40 @@ func (tx *Tx) PutEvent(ctx context.Context, e *store.Event, keys []string) error
 // docsTerm is the row of event_terms that counts the documents counted.
 const docsTerm = ""
 
-// EventTerms returns every term's document count and the number of
-// documents counted.
-func (tx *Tx) EventTerms(ctx context.Context) (map[string]int, int, error) {
-	rows, err := tx.query(ctx, `SELECT term, docs FROM event_terms`)
-	if err != nil {
-		return nil, 0, fmt.Errorf("read event terms: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]int{}
+// EventTerms returns the document count of each of terms counted so far,
+// and the number of documents counted: one indexed read of at most
+// maxKeysPerQuery terms per query, however large the vocabulary.
+func (tx *Tx) EventTerms(ctx context.Context, terms []string) (map[string]int, int, error) {
+	terms = append(slices.Clone(terms), docsTerm)
+	terms = slices.Compact(slices.Sorted(slices.Values(terms)))
+	out := make(map[string]int, len(terms))
 	docs := 0
-	for rows.Next() {
-		var t string
-		var n int
-		if err := rows.Scan(&t, &n); err != nil {
+	for len(terms) > 0 {
+		n := min(len(terms), maxKeysPerQuery)
+		in, args := inList(1, terms[:n])
+		terms = terms[n:]
+		rows, err := tx.query(ctx, `SELECT term, docs FROM event_terms WHERE term IN (`+in+`)`, args...)
+		if err != nil {
 			return nil, 0, fmt.Errorf("read event terms: %w", err)
 		}
-		if t == docsTerm {
-			docs = n
-			continue
+		for rows.Next() {
+			var t string
+			var c int
+			if err := rows.Scan(&t, &c); err != nil {
+				rows.Close()
+				return nil, 0, fmt.Errorf("read event terms: %w", err)
+			}
+			if t == docsTerm {
+				docs = c
+				continue
+			}
+			out[t] = c
 		}
-		out[t] = n
+		if err := rows.Close(); err != nil {
+			return nil, 0, fmt.Errorf("read event terms: %w", err)
+		}
 	}
-	return out, docs, rows.Err()
+	return out, docs, nil
 }
 
 // maxTermsPerInsert bounds the rows of one upsert of event_terms.

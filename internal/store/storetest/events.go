@@ -3,6 +3,7 @@ package storetest
 import (
 	"errors"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -71,12 +72,43 @@ func testEvents(t *testing.T, open Opener) {
 			return tx.ObserveEventTerms(ctx, []string{"n:assad", "n:assad"})
 		})
 		mustUpdate(t, s, func(tx store.Tx) error {
-			terms, docs, err := tx.EventTerms(ctx)
+			terms, docs, err := tx.EventTerms(ctx, []string{"n:assad", "w:visit", "w:never", "n:assad"})
 			if err != nil {
 				return err
 			}
 			if docs != 2 || terms["n:assad"] != 2 || terms["w:visit"] != 1 || len(terms) != 2 {
 				t.Errorf("EventTerms = %v, %d documents", terms, docs)
+			}
+			// Only the terms asked for, and the count of documents
+			// with none.
+			terms, docs, err = tx.EventTerms(ctx, []string{"w:visit"})
+			if err != nil {
+				return err
+			}
+			if docs != 2 || len(terms) != 1 || terms["w:visit"] != 1 {
+				t.Errorf("EventTerms(w:visit) = %v, %d documents", terms, docs)
+			}
+			terms, docs, err = tx.EventTerms(ctx, nil)
+			if err != nil {
+				return err
+			}
+			if docs != 2 || len(terms) != 0 {
+				t.Errorf("EventTerms(nil) = %v, %d documents", terms, docs)
+			}
+			// More terms than one query reads.
+			many := make([]string, 0, 1500)
+			for i := range 1500 {
+				many = append(many, "w:x"+strconv.Itoa(i))
+			}
+			if err := tx.ObserveEventTerms(ctx, many); err != nil {
+				return err
+			}
+			terms, docs, err = tx.EventTerms(ctx, append(many, "n:assad"))
+			if err != nil {
+				return err
+			}
+			if docs != 3 || len(terms) != 1501 || terms["w:x1499"] != 1 || terms["n:assad"] != 2 {
+				t.Errorf("EventTerms(1501 terms) = %d terms, %d documents", len(terms), docs)
 			}
 			return nil
 		})
