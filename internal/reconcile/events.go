@@ -641,9 +641,13 @@ func (st eventState) union() events.Interval {
 	return u
 }
 
-// putState stores event ev with its state and document count.
+// putState stores event ev with its state and document count. The
+// state keeps no blocking keys: the store files the event under them, and
+// the keys the state has gained (those of a member that joins) are filed
+// besides those the event had.
 func putState(ctx context.Context, tx store.Tx, ev *store.Event, st eventState, docs int, terms *EventTerms) error {
-	st.Cluster.ID = ""
+	keys := st.Cluster.Keys
+	st.Cluster.ID, st.Cluster.Keys = "", nil
 	st.Cluster.Names = prune(st.Cluster.Names, maxTerms)
 	st.Cluster.Words = prune(st.Cluster.Words, maxTerms)
 	data, err := json.Marshal(st)
@@ -657,7 +661,7 @@ func putState(ctx context.Context, tx store.Tx, ev *store.Event, st eventState, 
 	if u := st.union(); u.Known() {
 		ev.DateFrom, ev.DateTo = u.From.Format("2006-01-02"), u.To.Format("2006-01-02")
 	}
-	if err := tx.PutEvent(ctx, ev, st.Cluster.Keys); err != nil {
+	if err := tx.PutEvent(ctx, ev, keys); err != nil {
 		return err
 	}
 	terms.remember(ev.ID, data, st)
