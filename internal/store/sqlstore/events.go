@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -27,45 +28,39 @@ func eventNum(id string) (int64, bool) {
 	return n, err == nil && n > 0
 }
 
+// maxEventKeysPerQuery bounds the keys of one EventCandidates query (a
+// power of two: the number of keys is rounded up to one, so that few
+// statements are prepared).
+const maxEventKeysPerQuery = 64
+
 // EventCandidates returns the events filed under any of keys, each once,
 // in id order, with their clustering state: of each key, the latest
-// store.MaxEventsPerKey events. Each key is one indexed read of at most
-// that many rows, however many events the key has gathered.
+// store.MaxEventsPerKey events. One query reads them for up to
+// maxEventKeysPerQuery keys: for each key an indexed read of at most
+// that many rows, however many events the key has gathered, and the
+// events they name by their primary key.
 func (tx *Tx) EventCandidates(ctx context.Context, keys []string) ([]store.Event, error) {
 	keys = slices.Compact(slices.Sorted(slices.Values(keys)))
-	var nums []int64
-	for _, k := range keys {
-		rows, err := tx.query(ctx, `SELECT event FROM event_keys WHERE key = $1 ORDER BY event DESC LIMIT `+strconv.Itoa(store.MaxEventsPerKey), k)
-		if err != nil {
-			return nil, fmt.Errorf("find candidate events: %w", err)
-		}
-		for rows.Next() {
-			var n int64
-			if err := rows.Scan(&n); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("find candidate events: %w", err)
-			}
-			nums = append(nums, n)
-		}
-		if err := rows.Close(); err != nil {
-			return nil, fmt.Errorf("find candidate events: %w", err)
-		}
-	}
-	nums = slices.Compact(slices.Sorted(slices.Values(nums)))
 	var out []store.Event
-	for len(nums) > 0 {
-		n := min(len(nums), maxKeysPerQuery)
-		size := 8 // rounded up as inList does, so that few statements are prepared
+	for len(keys) > 0 {
+		n := min(len(keys), maxEventKeysPerQuery)
+		size := 8 // rounded up as inList does; a key twice changes nothing
 		for size < n {
 			size *= 2
 		}
 		args := make([]any, size)
+		var b strings.Builder
+		b.WriteString(`SELECT num, type, title, date_from, date_to, documents, data FROM events WHERE num IN (`)
 		for i := range args {
-			args[i] = nums[min(i, n-1)]
+			args[i] = keys[min(i, n-1)]
+			if i > 0 {
+				b.WriteString(" UNION ")
+			}
+			fmt.Fprintf(&b, "SELECT event FROM (SELECT event FROM event_keys WHERE key = $%d ORDER BY event DESC LIMIT %d) AS k%d", i+1, store.MaxEventsPerKey, i)
 		}
-		nums = nums[n:]
-		rows, err := tx.query(ctx, `SELECT num, type, title, date_from, date_to, documents, data
-			FROM events WHERE num IN (`+placeholders(1, size)+`) ORDER BY num`, args...)
+		b.WriteString(`) ORDER BY num`)
+		keys = keys[n:]
+		rows, err := tx.query(ctx, b.String(), args...)
 		if err != nil {
 			return nil, fmt.Errorf("read candidate events: %w", err)
 		}
@@ -84,7 +79,15 @@ func (tx *Tx) EventCandidates(ctx context.Context, keys []string) ([]store.Event
 			return nil, fmt.Errorf("read candidate events: %w", err)
 		}
 	}
-	return out, nil
+	// Keys read in several queries may name one event twice.
+	slices.SortStableFunc(out, func(a, b store.Event) int { return cmp.Compare(eventNumOf(a.ID), eventNumOf(b.ID)) })
+	return slices.CompactFunc(out, func(a, b store.Event) bool { return a.ID == b.ID }), nil
+}
+
+// eventNumOf is the number of a valid event id.
+func eventNumOf(id string) int64 {
+	n, _ := eventNum(id)
+	return n
 }
 
 // PutEvent stores a new event, or replaces an event's fields, and files

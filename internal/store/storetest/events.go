@@ -227,6 +227,20 @@ func testEvents(t *testing.T, open Opener) {
 			if len(got) != len(crowded)+2 {
 				t.Errorf("the other key's events are lost: %d candidates", len(got))
 			}
+			// More keys than one query reads: the same events, each
+			// once, in id order.
+			many := []string{"w:crowded", "p:assad"}
+			for i := range 150 {
+				many = append(many, "w:none"+strconv.Itoa(i))
+			}
+			many = append(many, "w:crowded", "l:tehran")
+			again, err := tx.EventCandidates(ctx, many)
+			if err != nil {
+				return err
+			}
+			if !reflect.DeepEqual(again, got) {
+				t.Errorf("EventCandidates(%d keys) = %d events, want the %d of its two keys", len(many), len(again), len(got))
+			}
 			return nil
 		})
 	})
