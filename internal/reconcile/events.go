@@ -80,22 +80,34 @@ func (et *EventTerms) begin() {
 	}
 }
 
-// isKnown reports whether the count of the term prefix+rest is known.
-func (et *EventTerms) isKnown(prefix, rest string) bool {
-	_, ok := et.df[prefix][rest]
-	return ok
-}
-
-// need reads from the store the counts of those of terms (prefix and the
-// rest of each) that are not known yet, in one batch, and the number of
-// documents counted.
-func (et *EventTerms) need(ctx context.Context, tx store.Tx, terms []prefixed) error {
-	var missing []string
-	for _, t := range terms {
-		if !et.isKnown(t.prefix, t.rest) {
-			missing = append(missing, t.prefix+t.rest)
+// unknown appends to missing the terms of m, with prefix, whose counts
+// are not known.
+func unknown[V any](et *EventTerms, missing []string, prefix string, m map[string]V) []string {
+	known := et.df[prefix]
+	for t := range m {
+		if _, ok := known[t]; !ok {
+			missing = append(missing, prefix+t)
 		}
 	}
+	return missing
+}
+
+// signatureTerms appends to missing the terms of sig that weighing it
+// looks up and whose counts are not known.
+func (et *EventTerms) signatureTerms(missing []string, sig events.Signature) []string {
+	return unknown(et, unknown(et, missing, "n:", sig.Names), "w:", sig.Words)
+}
+
+// clusterTerms appends to missing the terms of c that comparing with it
+// looks up and whose counts are not known.
+func (et *EventTerms) clusterTerms(missing []string, c events.Cluster) []string {
+	return unknown(et, unknown(et, missing, "n:", c.Names), "w:", c.Words)
+}
+
+// need reads from the store the counts of missing terms (see
+// signatureTerms and clusterTerms), in one batch, and the number of
+// documents counted.
+func (et *EventTerms) need(ctx context.Context, tx store.Tx, missing []string) error {
 	if len(missing) == 0 && et.df != nil {
 		return nil
 	}
@@ -123,31 +135,6 @@ func (et *EventTerms) need(ctx context.Context, tx store.Tx, terms []prefixed) e
 		}
 	}
 	return nil
-}
-
-// prefixed is a term cut into its prefix and the rest.
-type prefixed struct{ prefix, rest string }
-
-// signatureTerms appends the terms of sig that weighing it looks up.
-func signatureTerms(out []prefixed, sig events.Signature) []prefixed {
-	for n := range sig.Names {
-		out = append(out, prefixed{"n:", n})
-	}
-	for w := range sig.Words {
-		out = append(out, prefixed{"w:", w})
-	}
-	return out
-}
-
-// clusterTerms appends the terms of c that comparing with it looks up.
-func clusterTerms(out []prefixed, c events.Cluster) []prefixed {
-	for n := range c.Names {
-		out = append(out, prefixed{"n:", n})
-	}
-	for w := range c.Words {
-		out = append(out, prefixed{"w:", w})
-	}
-	return out
 }
 
 // DocFreq implements events.Stats.
@@ -210,7 +197,7 @@ func LinkEvents(ctx context.Context, tx store.Tx, d news.Document, a news.Analys
 	var reports []store.EventReport
 	mainEvent := ""
 	if sig.Type != "" {
-		if err := terms.need(ctx, tx, signatureTerms(nil, sig)); err != nil {
+		if err := terms.need(ctx, tx, terms.signatureTerms(nil, sig)); err != nil {
 			return fmt.Errorf("link the events of %s: %w", d.ID, err)
 		}
 		tv := events.Terms(sig)
@@ -361,7 +348,7 @@ func UnlinkEvents(ctx context.Context, tx store.Tx, d news.Document, a news.Anal
 	terms.begin()
 	in, _ := eventInput(d, a)
 	sig := events.Sign(in)
-	if err := terms.need(ctx, tx, signatureTerms(nil, sig)); err != nil {
+	if err := terms.need(ctx, tx, terms.signatureTerms(nil, sig)); err != nil {
 		return fmt.Errorf("unlink the events of %s: %w", d.ID, err)
 	}
 	stored, states, _, err := eventCandidates(ctx, tx, events.Keys(sig, terms), terms)
@@ -547,8 +534,8 @@ func eventCandidates(ctx context.Context, tx store.Tx, keys []string, terms *Eve
 
 	states := make([]eventState, len(stored))
 	clusters := make([]events.Cluster, len(stored))
-	var fresh []int // the candidates decoded now
-	var need []prefixed
+	var fresh []int   // the candidates decoded now
+	var need []string // the terms of those whose counts are not known
 	for i, e := range stored {
 		if d, ok := terms.decoded[e.ID]; ok && bytes.Equal(d.data, e.Data) {
 			states[i] = d.st
@@ -558,7 +545,7 @@ func eventCandidates(ctx context.Context, tx store.Tx, keys []string, terms *Eve
 			return nil, nil, nil, fmt.Errorf("read event %s: %w", e.ID, err)
 		}
 		fresh = append(fresh, i)
-		need = clusterTerms(need, states[i].Cluster)
+		need = terms.clusterTerms(need, states[i].Cluster)
 	}
 	if err := terms.need(ctx, tx, need); err != nil {
 		return nil, nil, nil, err
@@ -783,7 +770,7 @@ func linkBackground(ctx context.Context, tx store.Tx, d news.Document, in events
 		return "", nil
 	}
 	bg := bgs[0]
-	if err := terms.need(ctx, tx, signatureTerms(nil, bg)); err != nil {
+	if err := terms.need(ctx, tx, terms.signatureTerms(nil, bg)); err != nil {
 		return "", err
 	}
 	keys := events.Keys(bg, terms)
