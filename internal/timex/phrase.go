@@ -670,7 +670,63 @@ func (t *Tagger) direction(i int) string {
 			break
 		}
 	}
+	if best == "" {
+		best = t.farCue(i)
+	}
 	return best
+}
+
+// farReach is how far within its sentence a long sentence is searched
+// for a tense when none is near the expression.
+const farReach = 40
+
+// farCue returns the tense of the nearest cue in the sentence around
+// token i beyond the near reach of direction: "a mission in December",
+// thirteen words after "will be named", is still ahead.
+func (t *Tagger) farCue(i int) string {
+	back, fwd := "", ""
+	bd, fd := 1<<30, 1<<30
+	for k := i - 13; k >= 0 && i-k <= farReach; k-- {
+		if t.boundary(k) {
+			break
+		}
+		if d := t.cue(k); d != "" {
+			back, bd = d, i-k
+			break
+		}
+	}
+	for k := i + 13; k < len(t.toks) && k-i <= farReach && k-i < bd; k++ {
+		if t.boundary(k) {
+			break
+		}
+		if d := t.cue(k); d != "" {
+			fwd, fd = d, k-i
+			break
+		}
+	}
+	// the near words have been read already: a boundary among them ends
+	// the sentence too
+	for k := i - 1; k > i-13 && k >= 0; k-- {
+		if t.boundary(k) {
+			back, bd = "", 1<<30
+			break
+		}
+	}
+	for k := i + 1; k < i+13 && k < len(t.toks); k++ {
+		if t.boundary(k) {
+			fwd, fd = "", 1<<30
+			break
+		}
+	}
+	if fd < bd {
+		back = fwd
+	}
+	if back != ">" {
+		// far off, only a plan or a modal still tells: past verbs far
+		// away govern other clauses as often as not
+		return ""
+	}
+	return back
 }
 
 // backReach is how far back a cue takes precedence over any cue after
@@ -689,8 +745,23 @@ func (t *Tagger) boundary(k int) bool {
 // cue returns the tense that word k signals.
 func (t *Tagger) cue(k int) string {
 	w := t.w(k)
+	if w == "to" {
+		// "is to resume", "are set to meet": an arrangement ahead
+		switch t.w(k - 1) {
+		case "is", "are", "set":
+			if k+1 < len(t.toks) && t.toks[k+1].kind == 'w' {
+				return ">"
+			}
+		}
+		return ""
+	}
 	if futureCues[w] {
-		if w == "going" && t.w(k+1) != "to" {
+		if (w == "going" || w == "plans" || w == "plan") && t.w(k+1) != "to" {
+			// "vacation plans", "the plan": nouns, not intentions
+			return ""
+		}
+		if strings.HasSuffix(w, "ed") && (determiners[t.w(k-1)] || determiners[t.w(k-2)] && strings.HasSuffix(t.w(k-1), "ly")) {
+			// "the hastily planned trip": an adjective
 			return ""
 		}
 		// "had been scheduled", "was due": plans of the past
@@ -703,11 +774,23 @@ func (t *Tagger) cue(k int) string {
 		return ">"
 	}
 	if pastCues[w] {
+		if len(w) > 3 && !notPassive[w] {
+			// "would be paid", "is held": a passive says nothing of the
+			// time; the modal or auxiliary before it does
+			switch t.w(k - 1) {
+			case "be", "is", "are", "being":
+				return ""
+			}
+		}
 		return "<"
 	}
 	if len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastED[w] && t.toks[k].kind == 'w' {
 		// "expected to", "is scheduled": participles of plans point ahead
 		if t.w(k-1) == "is" || t.w(k-1) == "are" || t.w(k-1) == "be" {
+			return ""
+		}
+		// "a still unspecified date", "the proposed merger": adjectives
+		if determiners[t.w(k-1)] || determiners[t.w(k-2)] && (t.w(k-1) == "still" || strings.HasSuffix(t.w(k-1), "ly")) {
 			return ""
 		}
 		return "<"

@@ -82,6 +82,13 @@ func TestTag(t *testing.T) {
 		{"They were ready to leave as soon as Tuesday.", []found{{"Tuesday", "DATE", "DOW2>"}}},
 		{"They will appeal Wednesday's ruling.", []found{{"Wednesday", "DATE", "DOW3<"}}},
 		{"Qantas will double its flights to India by August.", []found{{"August", "DATE", "XXXX-08>"}}},
+		// tense cues: arrangements, passives, adjectives, far modals
+		{"The talks are set to resume Monday in Geneva.", []found{{"Monday", "DATE", "DOW1>"}}},
+		{"The shares are to start trading in Tokyo Friday.", []found{{"Friday", "DATE", "DOW5>"}}},
+		{"The dividend would be paid on a still undecided date in March.", []found{{"March", "DATE", "XXXX-03>"}}},
+		{"The board approved expansion plans Monday.", []found{{"Monday", "DATE", "DOW1<"}}},
+		{"On Friday, the hastily planned talks collapsed.", []found{{"Friday", "DATE", "DOW5<"}}},
+		{"She will be named head of the new regional office for trade with the Baltic states in December.", []found{{"December", "DATE", "XXXX-12>"}}},
 	} {
 		t.Run(tt.text, func(t *testing.T) {
 			if got := tagged(tt.text); !reflect.DeepEqual(got, tt.want) {
