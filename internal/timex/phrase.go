@@ -89,6 +89,14 @@ func durationValue(n string, u string) string {
 			}
 			return "P" + strconv.Itoa(100*k) + "Y"
 		}
+		// an unknown number of them in TimeBank's letters: "centuries"
+		// PXC, "decades" PXE
+		if u == "DE" {
+			return "P" + n + "E"
+		}
+		return "P" + n + "C"
+	case "ML":
+		return "P" + n + "L"
 	}
 	if u[0] == 'T' {
 		return "PT" + n + u[1:]
@@ -100,6 +108,18 @@ func durationValue(n string, u string) string {
 // "11-year", "several months", "two years ago", "a year earlier".
 func (t *Tagger) duration(i, j, n int, vague bool) (m, bool) {
 	k := j
+	half := false
+	if t.w(k) == "1/2" && !vague {
+		// 2 1/2 years
+		half = true
+		k++
+	}
+	if t.w(k) == "more" && k > i {
+		// two more weeks: as long as two weeks
+		if u, ok := units[t.w(k+1)]; ok && u != "WE" {
+			k++
+		}
+	}
 	if t.hyphen(k) {
 		k++
 	}
@@ -137,6 +157,17 @@ func (t *Tagger) duration(i, j, n int, vague bool) (m, bool) {
 		num = "X"
 	}
 	end := k + 1
+	if !vague && t.w(end) == "and" && (t.w(end+1) == "a" || t.w(end+1) == "one") && t.w(end+2) == "half" {
+		// a minute and a half
+		half = true
+		end += 3
+	}
+	if half {
+		if v, ok := halfDuration(n, u); ok {
+			return m{end: end, typ: news.TimeDuration, expr: v}, true
+		}
+		return m{}, false
+	}
 	if (t.w(i) == "a" || t.w(i) == "an") && j == i+1 && t.hyphen(end) && (t.w(end+1) == "earlier" || t.w(end+1) == "ago") {
 		// "a year-earlier loss": the article stays out
 		return m{end: end + 2, skip: 1, typ: news.TimeDate, expr: "AGO:" + durationValue("1", u)}, true
@@ -172,6 +203,23 @@ func (t *Tagger) duration(i, j, n int, vague bool) (m, bool) {
 		num = "X"
 	}
 	return m{end: end, typ: news.TimeDuration, expr: durationValue(num, u)}, true
+}
+
+// halfDuration writes n and a half units as TIMEX3 does: 2 1/2 years
+// P2Y6M, 5 1/2 hours PT5H30M; false for units it does not halve.
+func halfDuration(n int, u string) (string, bool) {
+	s := strconv.Itoa(n)
+	switch u {
+	case "Y":
+		return "P" + s + "Y6M", true
+	case "D":
+		return "P" + s + "DT12H", true
+	case "TH":
+		return "PT" + s + "H30M", true
+	case "TM":
+		return "PT" + s + "M30S", true
+	}
+	return "", false
 }
 
 // recentUnits reads "recent weeks" (ending before token end): an
@@ -305,6 +353,9 @@ func (t *Tagger) determined(i int) (m, bool) {
 			return m{end: j + 2, typ: news.TimeDate, expr: c}, true
 		}
 	}
+	if det == "these" && wd == "days" {
+		return m{end: j + 1, typ: news.TimeDate, expr: "PRESENT_REF"}, true
+	}
 	// the 1988 third quarter, the 1988 period
 	if det == "the" {
 		if y, ok := t.yearNumber(j); ok {
@@ -337,6 +388,16 @@ func (t *Tagger) determined(i int) (m, bool) {
 			}
 		}
 		switch wd {
+		case "near", "short", "long":
+			// the near future, the short term
+			if nx := t.w(j + 1); nx == "term" || nx == "future" && wd == "near" {
+				return m{end: j + 2, typ: news.TimeDate, expr: "FUTURE_REF"}, true
+			}
+		case "full":
+			// the full year: the one of the report
+			if t.w(j+1) == "year" && t.w(j+2) != "ended" && t.w(j+2) != "ending" {
+				return m{end: j + 2, typ: news.TimeDate, expr: "YEAR+0"}, true
+			}
 		case "future":
 			return m{end: j + 1, typ: news.TimeDate, expr: "FUTURE_REF"}, true
 		case "past":
@@ -375,6 +436,17 @@ func (t *Tagger) determined(i int) (m, bool) {
 				return r, true
 			}
 		}
+	}
+	if h, end, ok := t.holiday(j); ok && (rel != 0 || det == "this") {
+		// last Thanksgiving, next Christmas
+		dir := ""
+		switch {
+		case rel < 0:
+			dir = "<<"
+		case rel > 0:
+			dir = ">>"
+		}
+		return m{end: end, typ: news.TimeDate, expr: h + dir}, true
 	}
 	if d, ok := weekdayNames[wd]; ok && j < len(t.toks) && t.toks[j].upper {
 		dir := "<"

@@ -275,6 +275,9 @@ func (t *Tagger) core(i int) (m, bool) {
 		}
 		return m{end: end, typ: news.TimeSet, expr: v}, true
 	}
+	if h, end, ok := t.holiday(i); ok {
+		return m{end: end, typ: news.TimeDate, expr: h + t.direction(i)}, true
+	}
 	switch wd {
 	case "today":
 		return t.dayWord(i, 0)
@@ -686,6 +689,10 @@ func (t *Tagger) number(i int) (m, bool) {
 			return m{end: end, typ: news.TimeDate, expr: "XXXX-" + pad2(mo) + "-" + pad2(d) + t.direction(i)}, true
 		}
 	}
+	// 20th century: the TIMEX3 century 19
+	if c, ok := t.centuryOrdinal(i); ok {
+		return m{end: i + 2, typ: news.TimeDate, expr: c}, true
+	}
 	// Decades: 1990s, 1990's.
 	if len(s) == 5 && s[4] == 's' {
 		if n, err := strconv.Atoi(s[:4]); err == nil && n >= 1000 && n < 2100 && n%10 == 0 {
@@ -750,7 +757,7 @@ func (t *Tagger) isYear(i int) bool {
 		"miles", "kilometers", "tons", "yen", "dollars", "pounds", "barrels", "jobs":
 		return false
 	}
-	if t.toks[i].glued && i > 0 && t.toks[i-1].kind == 'p' && t.w(i-1) != "(" {
+	if t.toks[i].glued && i > 0 && t.toks[i-1].kind == 'p' && t.w(i-1) != "(" && !(t.w(i-1) == "-" && t.w(i-2) == "mid") {
 		return false
 	}
 	return true
@@ -808,4 +815,49 @@ func (t *Tagger) clock(i int) (m, bool) {
 		return m{}, false
 	}
 	return t.clockDay(j, "T"+pad2(h)+":"+pad2(mi))
+}
+
+// holiday reads the name of a holiday at i: "Thanksgiving (Day)",
+// "Election Day", "Christmas (Day, Eve)", "New Year's Day (Eve)",
+// "Independence Day". It returns its reading without a direction and
+// the token after it. Holidays on a fixed day are read as that day of a
+// year left open ("XXXX-12-25"), the others as HOL:name.
+func (t *Tagger) holiday(i int) (string, int, bool) {
+	if i >= len(t.toks) || !t.toks[i].upper {
+		return "", 0, false
+	}
+	day := func(k int) bool { return t.w(k) == "day" && t.toks[k].upper }
+	switch t.w(i) {
+	case "thanksgiving":
+		if day(i + 1) {
+			return "HOL:thanksgiving", i + 2, true
+		}
+		return "HOL:thanksgiving", i + 1, true
+	case "election":
+		if day(i + 1) {
+			return "HOL:election", i + 2, true
+		}
+	case "independence":
+		if day(i + 1) {
+			return "XXXX-07-04", i + 2, true
+		}
+	case "christmas":
+		switch {
+		case day(i + 1):
+			return "XXXX-12-25", i + 2, true
+		case t.w(i+1) == "eve" && t.toks[i+1].upper:
+			return "XXXX-12-24", i + 2, true
+		}
+		return "XXXX-12-25", i + 1, true
+	case "new":
+		if t.w(i+1) == "year" && t.w(i+2) == "'s" && i+3 < len(t.toks) && t.toks[i+3].upper {
+			switch t.w(i + 3) {
+			case "day":
+				return "XXXX-01-01", i + 4, true
+			case "eve":
+				return "XXXX-12-31", i + 4, true
+			}
+		}
+	}
+	return "", 0, false
 }

@@ -82,6 +82,23 @@ func TestTag(t *testing.T) {
 		{"They were ready to leave as soon as Tuesday.", []found{{"Tuesday", "DATE", "DOW2>"}}},
 		{"They will appeal Wednesday's ruling.", []found{{"Wednesday", "DATE", "DOW3<"}}},
 		{"Qantas will double its flights to India by August.", []found{{"August", "DATE", "XXXX-08>"}}},
+		// holidays, fractions, "more", the near future
+		{"The boy was rescued on Thanksgiving Day.", []found{{"Thanksgiving Day", "DATE", "HOL:thanksgiving<"}}},
+		{"She moved here last Thanksgiving.", []found{{"last Thanksgiving", "DATE", "HOL:thanksgiving<<"}}},
+		{"Polls close on Election Day.", []found{{"Election Day", "DATE", "HOL:election"}}},
+		{"The shop was shut on Christmas Eve.", []found{{"Christmas Eve", "DATE", "XXXX-12-24<"}}},
+		{"The refugees stayed in the camps for 3 1/2 years.", []found{{"3 1/2 years", "DURATION", "P3Y6M"}}},
+		{"The hearing lasted an hour and a half.", []found{{"an hour and a half", "DURATION", "PT1H30M"}}},
+		{"The fleet may stay for at least ten more years.", []found{{"at least ten more years", "DURATION", "P10Y"}}},
+		{"The ruins stood for centuries.", []found{{"centuries", "DURATION", "PXC"}}},
+		{"The mill was shut for decades.", []found{{"decades", "DURATION", "PXE"}}},
+		{"A listing is planned in the near future.", []found{{"the near future", "DATE", "FUTURE_REF"}}},
+		{"Margins will suffer in the short term.", []found{{"the short term", "DATE", "FUTURE_REF"}}},
+		{"Few people write letters these days.", []found{{"these days", "DATE", "PRESENT_REF"}}},
+		{"It forecast higher profit for the full year.", []found{{"the full year", "DATE", "YEAR+0"}}},
+		{"The abbey is a 12th century ruin.", []found{{"12th century", "DATE", "11"}}},
+		{"The truce collapsed in mid-2004.", []found{{"mid-2004", "DATE", "2004"}}},
+		{"Shares of Acme fell 2 1/2 to 37.", nil},
 		// tense cues: arrangements, passives, adjectives, far modals
 		{"The talks are set to resume Monday in Geneva.", []found{{"Monday", "DATE", "DOW1>"}}},
 		{"The shares are to start trading in Tokyo Friday.", []found{{"Friday", "DATE", "DOW5>"}}},
@@ -136,6 +153,13 @@ func TestResolve(t *testing.T) {
 		{"XXXX-08-06", "1998-02-06", timex.Value{TIMEX: "1997-08-06", Earliest: "1997-08-06", Latest: "1997-08-06", Precision: "day"}},
 		{"XXXX-12-15", "1989-11-20", timex.Value{TIMEX: "1989-12-15", Earliest: "1989-12-15", Latest: "1989-12-15", Precision: "day"}},
 		// alone, the THEN forms count from the anchor
+		// movable holidays: Thanksgiving 1999 fell on 25 November, US
+		// Election Day 1998 on 3 November
+		{"HOL:thanksgiving<", "2000-01-06", timex.Value{TIMEX: "1999-11-25", Earliest: "1999-11-25", Latest: "1999-11-25", Precision: "day"}},
+		{"HOL:thanksgiving>", "2000-01-06", timex.Value{TIMEX: "2000-11-23", Earliest: "2000-11-23", Latest: "2000-11-23", Precision: "day"}},
+		{"HOL:election", "1998-10-26", timex.Value{TIMEX: "1998-11-03", Earliest: "1998-11-03", Latest: "1998-11-03", Precision: "day"}},
+		{"HOL:election", "1998", timex.Value{TIMEX: "1998-11-03", Earliest: "1998-11-03", Latest: "1998-11-03", Precision: "day"}},
+		{"HOL:election", "", timex.Value{TIMEX: "XXXX-11-XX", Precision: "day"}},
 		{"THENYEAR+1", "2022-05-09", timex.Value{TIMEX: "2023", Earliest: "2023-01-01", Latest: "2023-12-31", Precision: "year"}},
 	} {
 		t.Run(tt.expr+"@"+tt.anchor, func(t *testing.T) {
