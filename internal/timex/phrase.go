@@ -484,6 +484,15 @@ func (t *Tagger) determined(i int) (m, bool) {
 		case det == "this" || det == "the" || det == "that":
 			dir = ""
 		}
+		if t.w(j+1) == "of" {
+			// the winter of 1994, the summer of nineteen ninety-six
+			if y, ok := t.yearNumber(j + 2); ok {
+				return m{end: j + 3, typ: news.TimeDate, expr: strconv.Itoa(y) + "-" + s}, true
+			}
+			if r, ok := t.spokenYear(j + 2); ok && (t.w(j+2) == "nineteen" || t.w(j+2) == "twenty") {
+				return m{end: r.end, typ: news.TimeDate, expr: r.expr + "-" + s}, true
+			}
+		}
 		if det == "the" && wd != "summer" && wd != "winter" && wd != "spring" && wd != "autumn" {
 			return m{}, false // "the fall of the wall"
 		}
@@ -716,6 +725,10 @@ func (t *Tagger) direction(i int) string {
 		// "as soon as Tuesday": the earliest a plan can come about
 		return ">"
 	}
+	if k := i - 1 - b2i(t.w(i-1) == "the"); t.w(k) == "of" && t.w(k-1) == "ahead" {
+		// "ahead of the weekend": what is still to come
+		return ">"
+	}
 	best, dist := "", 1<<30
 	for k := i - 1; k >= 0 && i-k <= 12; k-- {
 		if t.boundary(k) {
@@ -893,4 +906,11 @@ func (t *Tagger) periodYearAgo(i int) (m, bool) {
 		return m{end: k + 3, typ: news.TimeDate, expr: "AGO:P1Y"}, true
 	}
 	return m{}, false
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -183,6 +183,10 @@ func (t *Tagger) match(i int) (m, bool) {
 	if k > 0 {
 		if r, ok := t.core(i + k); ok && r.skip == 0 && (!approximators[t.w(i)] || t.w(i) == "nearly" || t.w(i) == "around" || isShift(r.expr)) {
 			r.end = max(r.end, i+k+1)
+			if k == 4 && t.w(i+2) == "half" && len(r.expr) == 4 && isDigit(r.expr[0]) {
+				// the second half of 1989: its half year
+				r.expr += "-H" + map[bool]string{true: "1", false: "2"}[t.w(i+1) == "first"]
+			}
 			return r, true
 		}
 	}

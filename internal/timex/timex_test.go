@@ -99,6 +99,10 @@ func TestTag(t *testing.T) {
 		{"The abbey is a 12th century ruin.", []found{{"12th century", "DATE", "11"}}},
 		{"The truce collapsed in mid-2004.", []found{{"mid-2004", "DATE", "2004"}}},
 		{"Shares of Acme fell 2 1/2 to 37.", nil},
+		{"Prices peaked in the winter of nineteen ninety-four.", []found{{"the winter of nineteen ninety-four", "DATE", "1994-WI"}}},
+		{"The drought of the summer of 2003 was severe.", []found{{"the summer of 2003", "DATE", "2003-SU"}}},
+		{"Profit will fall in the second half of 2023.", []found{{"the second half of 2023", "DATE", "2023-H2"}}},
+		{"Dealers sold bonds ahead of the weekend.", []found{{"the weekend", "DATE", "WEEKEND>"}}},
 		// tense cues: arrangements, passives, adjectives, far modals
 		{"The talks are set to resume Monday in Geneva.", []found{{"Monday", "DATE", "DOW1>"}}},
 		{"The shares are to start trading in Tokyo Friday.", []found{{"Friday", "DATE", "DOW5>"}}},
