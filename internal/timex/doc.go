@@ -57,5 +57,7 @@
 //	SAME             the day the article last spoke of ("the same day")
 //	THENunit+n       n units from the time the article last spoke of:
 //	                 "the following year" THENYEAR+1, "that quarter"
-//	                 THENQUARTER+0 (from the anchor when resolved alone)
+//	                 THENQUARTER+0 (from the anchor when resolved alone);
+//	                 also THENDAY-1TNI ("overnight") and THENDOWd<< ("the
+//	                 previous Friday")
 package timex

@@ -202,6 +202,11 @@ func (t *Tagger) duration(i, j, n int, vague bool) (m, bool) {
 	if vague {
 		num = "X"
 	}
+	if !vague && t.w(i-1) == "in" && t.toks[i].kind != 'p' && u[0] != 'T' && t.direction(i) == ">" {
+		// "will be repaid in five years": the time that far ahead, a
+		// date (TimeML); "the first rise in five years" stays a span
+		return m{end: end, typ: news.TimeDate, expr: "LATER:" + durationValue(num, u)}, true
+	}
 	return m{end: end, typ: news.TimeDuration, expr: durationValue(num, u)}, true
 }
 
@@ -448,7 +453,14 @@ func (t *Tagger) determined(i int) (m, bool) {
 		}
 		return m{end: end, typ: news.TimeDate, expr: h + dir}, true
 	}
-	if d, ok := weekdayNames[wd]; ok && j < len(t.toks) && t.toks[j].upper {
+	if d, ok := weekdayNames[wd]; ok && j < len(t.toks) && t.toks[j].upper && len(wd) > 5 {
+		if det == "the previous" || det == "the preceding" {
+			// "the previous Friday": the one before the day last
+			// spoken of
+			r, _ := t.weekday(j, d, "<<")
+			r.expr = "THEN" + r.expr
+			return r, true
+		}
 		dir := "<"
 		switch {
 		case rel > 0:

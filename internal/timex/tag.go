@@ -335,7 +335,8 @@ func (t *Tagger) core(i int) (m, bool) {
 			return m{end: end, typ: news.TimeDate, expr: "YEAR+0"}, true
 		}
 	case "overnight":
-		return m{end: i + 1, typ: news.TimeTime, expr: "DAY-1TNI"}, true
+		// the night before the day last spoken of
+		return m{end: i + 1, typ: news.TimeTime, expr: "THENDAY-1TNI"}, true
 	}
 	if v, ok := refWords[wd]; ok && v != "" {
 		if wd == "current" || wd == "recent" {
@@ -630,6 +631,18 @@ func (t *Tagger) weekday(i, d int, dir string) (m, bool) {
 				end++
 			}
 			return m{end: end, typ: news.TimeDate, expr: e}, true
+		}
+	}
+	if p, ok := partsOfDay[strings.TrimSuffix(t.w(j), "s")]; ok && strings.HasSuffix(t.w(j), "s") {
+		// "Tuesday nights": every Tuesday night
+		return m{end: j + 1, typ: news.TimeSet, expr: "XXXX-WXX-" + strconv.Itoa(d) + p}, true
+	}
+	if t.w(j) == "and" {
+		// "Monday and Tuesday nights": both recur
+		if d2, ok := weekdayNames[t.w(j+1)]; ok && d2 > 0 && strings.HasSuffix(t.w(j+2), "s") {
+			if p, ok := partsOfDay[strings.TrimSuffix(t.w(j+2), "s")]; ok {
+				return m{end: j, typ: news.TimeSet, expr: "XXXX-WXX-" + strconv.Itoa(d) + p}, true
+			}
 		}
 	}
 	if t.w(j) == "'s" || partsOfDay[t.w(j)] != "" && t.w(j+1) == "'s" {

@@ -103,6 +103,11 @@ func TestTag(t *testing.T) {
 		{"The drought of the summer of 2003 was severe.", []found{{"the summer of 2003", "DATE", "2003-SU"}}},
 		{"Profit will fall in the second half of 2023.", []found{{"the second half of 2023", "DATE", "2023-H2"}}},
 		{"Dealers sold bonds ahead of the weekend.", []found{{"the weekend", "DATE", "WEEKEND>"}}},
+		{"Ferries sail on Monday and Tuesday nights.", []found{{"Monday", "SET", "XXXX-WXX-1TNI"}, {"Tuesday nights", "SET", "XXXX-WXX-2TNI"}}},
+		{"He works Sunday mornings.", []found{{"Sunday mornings", "SET", "XXXX-WXX-7TMO"}}},
+		{"The bonds will be repaid in five years.", []found{{"five years", "DATE", "LATER:P5Y"}}},
+		{"It was the first rise in five years.", []found{{"five years", "DURATION", "P5Y"}}},
+		{"Analysts said that Sun's profit rose.", nil},
 		// tense cues: arrangements, passives, adjectives, far modals
 		{"The talks are set to resume Monday in Geneva.", []found{{"Monday", "DATE", "DOW1>"}}},
 		{"The shares are to start trading in Tokyo Friday.", []found{{"Friday", "DATE", "DOW5>"}}},
@@ -257,6 +262,8 @@ func TestResolveDocumentReference(t *testing.T) {
 			map[string]string{"March 1989": "1989-03", "The following month": "1989-04"}},
 		{"Third-quarter net rose from $4 a year earlier. In the first nine months, net was $9, up from $7 a year earlier.", "1989-10-26",
 			map[string]string{"Third-quarter": "1989-Q3", "a year earlier": "1988", "the first nine months": "P9M"}},
+		{"Stocks fell on Friday after overnight losses, 3% below the previous Friday.", "2022-05-09",
+			map[string]string{"Friday": "2022-05-06", "overnight": "2022-05-05TNI", "the previous Friday": "2022-04-29"}},
 		{"Net rose in the third quarter from the corresponding period last year.", "1989-11-01",
 			map[string]string{"the third quarter": "1989-Q3", "the corresponding period last year": "1988-Q3"}},
 	} {
