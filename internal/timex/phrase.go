@@ -114,6 +114,13 @@ func (t *Tagger) duration(i, j, n int, vague bool) (m, bool) {
 		half = true
 		k++
 	}
+	switch t.w(k) {
+	case "trading", "business", "working", "additional", "extra", "further":
+		// eight trading days, an additional year
+		if _, ok := units[t.w(k+1)]; ok {
+			k++
+		}
+	}
 	if t.w(k) == "more" && k > i {
 		// two more weeks: as long as two weeks
 		if u, ok := units[t.w(k+1)]; ok && u != "WE" {
@@ -534,6 +541,11 @@ func (t *Tagger) determined(i int) (m, bool) {
 				return m{end: j + 1, typ: news.TimeDuration, expr: durationValue("X", units[wd])}, true
 			case "the coming", "coming", "the next", "next":
 				return m{end: j + 1, typ: news.TimeDuration, expr: durationValue("X", units[wd])}, true
+			case "the":
+				if t.w(j+1) == "ahead" {
+					// the weeks ahead
+					return m{end: j + 2, typ: news.TimeDuration, expr: durationValue("X", units[wd])}, true
+				}
 			}
 		}
 		return m{}, false

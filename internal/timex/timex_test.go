@@ -108,6 +108,9 @@ func TestTag(t *testing.T) {
 		{"The bonds will be repaid in five years.", []found{{"five years", "DATE", "LATER:P5Y"}}},
 		{"It was the first rise in five years.", []found{{"five years", "DURATION", "P5Y"}}},
 		{"Analysts said that Sun's profit rose.", nil},
+		{"Shares rose for six trading days.", []found{{"six trading days", "DURATION", "P6D"}}},
+		{"The lease runs for an additional year.", []found{{"an additional year", "DURATION", "P1Y"}}},
+		{"Prices may fall in the months ahead.", []found{{"the months ahead", "DURATION", "PXM"}}},
 		// tense cues: arrangements, passives, adjectives, far modals
 		{"The talks are set to resume Monday in Geneva.", []found{{"Monday", "DATE", "DOW1>"}}},
 		{"The shares are to start trading in Tokyo Friday.", []found{{"Friday", "DATE", "DOW5>"}}},
