@@ -580,6 +580,10 @@ func (t *Tagger) determined(i int) (m, bool) {
 	}
 	switch det {
 	case "this", "the current", "current", "the latest", "latest", "the most recent":
+		if det == "this" && t.toks[i].upper && t.toks[j].upper && t.text[t.toks[j].s+1] >= 'a' {
+			// "This Week" with both words capitalized: the title of a show
+			return m{}, false
+		}
 		if unit == "QUARTER" && det != "this" && det != "the current" && det != "current" {
 			return m{end: end, typ: news.TimeDate, expr: "QUARTER-1"}, true
 		}

@@ -111,6 +111,8 @@ func TestTag(t *testing.T) {
 		{"Shares rose for six trading days.", []found{{"six trading days", "DURATION", "P6D"}}},
 		{"The lease runs for an additional year.", []found{{"an additional year", "DURATION", "P1Y"}}},
 		{"Prices may fall in the months ahead.", []found{{"the months ahead", "DURATION", "PXM"}}},
+		{"He said on \"This Week\" that talks would go on.", nil},
+		{"This week, prices rose.", []found{{"This week", "DATE", "WEEK+0"}}},
 		// tense cues: arrangements, passives, adjectives, far modals
 		{"The talks are set to resume Monday in Geneva.", []found{{"Monday", "DATE", "DOW1>"}}},
 		{"The shares are to start trading in Tokyo Friday.", []found{{"Friday", "DATE", "DOW5>"}}},
