@@ -17,6 +17,7 @@ type Details struct {
 	LeadPlaces []string `json:",omitempty"` // Signature.LeadPlaces
 	Places     []string `json:",omitempty"` // Signature.AllPlaces
 	Numbers    []string `json:",omitempty"` // Signature.Numbers
+	Weekdays   []string `json:",omitempty"` // Signature.Weekdays
 	Year       int      `json:",omitempty"` // the latest of Signature.Years, 0 when none
 }
 
@@ -26,7 +27,7 @@ const maxDetails = 24
 // detailsOf returns the details of a signature.
 func detailsOf(sig Signature) Details {
 	d := Details{Doc: sig.Doc, Actors: sig.Actors, Surnames: sig.Surnames, LeadPlaces: sig.LeadPlaces,
-		Places: sig.AllPlaces, Numbers: sig.Numbers}
+		Places: sig.AllPlaces, Numbers: sig.Numbers, Weekdays: sig.Weekdays}
 	if n := len(sig.Years); n > 0 {
 		d.Year = sig.Years[n-1]
 	}
@@ -34,12 +35,12 @@ func detailsOf(sig Signature) Details {
 }
 
 // Agreement returns how two reports' details agree: one for each of
-// people, places, numbers and year on which they agree, minus one for
-// each on which they disagree, nothing for what either leaves out. People
-// (and places) agree when the leads name one in common, and disagree when
-// neither names anywhere whom (where) the other's lead names; numbers
-// agree when the leads give one in common, else disagree; years agree
-// when they are the same.
+// people, places, numbers, weekday and year on which they agree, minus
+// one for each on which they disagree, nothing for what either leaves
+// out. People (and places) agree when the leads name one in common, and
+// disagree when neither names anywhere whom (where) the other's lead
+// names; numbers (weekdays) agree when the leads give one in common,
+// else disagree; years agree when they are the same.
 func Agreement(a, b Details) int {
 	v := 0
 	if len(a.Actors) > 0 && len(b.Actors) > 0 {
@@ -52,6 +53,13 @@ func Agreement(a, b Details) int {
 	v += overlap(a.LeadPlaces, a.Places, b.LeadPlaces, b.Places)
 	if len(a.Numbers) > 0 && len(b.Numbers) > 0 {
 		if intersects(a.Numbers, b.Numbers) {
+			v++
+		} else {
+			v--
+		}
+	}
+	if len(a.Weekdays) > 0 && len(b.Weekdays) > 0 {
+		if intersects(a.Weekdays, b.Weekdays) {
 			v++
 		} else {
 			v--
@@ -132,3 +140,7 @@ func clusterDetailFit(a, b Cluster) float64 {
 	}
 	return float64(sum) / float64(len(a.Details)*len(b.Details))
 }
+
+// DetailsOf returns the details of a signature, as a cluster keeps them
+// (see Cluster.Details).
+func DetailsOf(sig Signature) Details { return detailsOf(sig) }

@@ -43,6 +43,17 @@ func TestLeadPlaces(t *testing.T) {
 	}
 }
 
+// TestLeadWeekdays: the days of the week the headline and lead name.
+func TestLeadWeekdays(t *testing.T) {
+	an := newAnalyzer(t)
+	txt := "Police in Marrowby arrested a former mayor on Tuesday, two days after Sunday's vote.\nHe denies the charges.\nHis lawyer spoke briefly.\nA hearing is set for Friday."
+	a := an.Analyze(txt)
+	sig := events.Sign(events.Input{ID: "d", Text: txt, Analysis: a, Frames: events.Extract(txt, a)})
+	if want := []string{"tuesday", "sunday"}; !slices.Equal(sig.Weekdays, want) {
+		t.Errorf("Weekdays = %q, want %q (not the Friday past the lead)", sig.Weekdays, want)
+	}
+}
+
 func TestAgreement(t *testing.T) {
 	jackson := events.Details{Doc: "a", Actors: []string{"jackson"}, Surnames: []string{"jackson", "baehr"}, Numbers: []string{"52"}, Year: 2009}
 	jackson2 := events.Details{Doc: "b", Actors: []string{"jackson"}, Surnames: []string{"jackson"}, Numbers: []string{"52", "3"}, Year: 2009}
@@ -50,6 +61,9 @@ func TestAgreement(t *testing.T) {
 	quake1 := events.Details{Doc: "d", LeadPlaces: []string{"brenholm"}, Places: []string{"brenholm", "norland"}, Numbers: []string{"5.6"}, Year: 2008}
 	quake2 := events.Details{Doc: "e", LeadPlaces: []string{"kestrel bay"}, Places: []string{"kestrel bay", "norland"}, Numbers: []string{"6.1", "10"}, Year: 2005}
 	quake3 := events.Details{Doc: "f", LeadPlaces: []string{"brenholm"}, Places: []string{"brenholm"}}
+	patch1 := events.Details{Doc: "g", Weekdays: []string{"tuesday"}}
+	patch2 := events.Details{Doc: "h", Weekdays: []string{"wednesday", "tuesday"}}
+	patch3 := events.Details{Doc: "i", Weekdays: []string{"thursday"}}
 	tests := []struct {
 		a, b events.Details
 		want int
@@ -59,6 +73,8 @@ func TestAgreement(t *testing.T) {
 		{quake1, quake2, -3},    // other place, magnitude, year
 		{quake1, quake3, 1},     // same place, nothing else to compare
 		{events.Details{}, quake1, 0},
+		{patch1, patch2, 1}, // a day in common
+		{patch1, patch3, -1},
 	}
 	for _, tt := range tests {
 		if got := events.Agreement(tt.a, tt.b); got != tt.want {

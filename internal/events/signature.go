@@ -102,6 +102,11 @@ type Signature struct {
 	// places the other never names are of different events (a fire in
 	// Banstead, one in Wellington).
 	LeadPlaces, AllPlaces []string
+	// Weekdays are the days of the week the headline and lead name
+	// ("on Tuesday"), lower-case: reports of one event written within
+	// days of it name its day; those of another event of its kind most
+	// often another.
+	Weekdays []string `json:",omitempty"`
 	// Years are the calendar years the text of a document without a
 	// publication date names outright ("2008", "May 24, 2005"),
 	// ascending: the latest is most often the year of its writing (see
@@ -176,6 +181,7 @@ func Sign(in Input) Signature {
 	}
 	contentWords(in.Text, a.Tokens, lead, sig.Words)
 	sig.Numbers = leadNumbers(in.Text, a, lead)
+	sig.Weekdays = leadWeekdays(in.Text, a.Tokens, lead)
 	if in.Published.IsZero() {
 		sig.Years = namedYears(a)
 	}
@@ -287,6 +293,30 @@ func leadNumbers(txt string, a news.Analysis, lead int) []string {
 		}
 		if !slices.Contains(out, n) {
 			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// weekdays are the names of the days of the week.
+var weekdays = [...]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+// leadWeekdays returns the distinct days of the week the tokens before
+// byte lead name, lower-case.
+func leadWeekdays(txt string, toks []news.Span, lead int) []string {
+	var out []string
+	for _, t := range toks {
+		if t.Start >= lead {
+			break
+		}
+		w := txt[t.Start:t.End]
+		if len(w) < 6 || len(w) > 9 || w[0] < 'A' || w[0] > 'Z' || !strings.HasSuffix(w, "day") {
+			continue
+		}
+		for _, d := range weekdays {
+			if strings.EqualFold(w, d) && !slices.Contains(out, d) {
+				out = append(out, d)
+			}
 		}
 	}
 	return out
