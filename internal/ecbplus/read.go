@@ -263,7 +263,7 @@ func Join(toks []string) string {
 			// the period joins it. Between digits within a sentence it
 			// is a decimal point or a version's ("5 . 9" is "5.9", "4 .
 			// 0" "4.0"): a period that ends a sentence ends its tokens.
-			glueAfter = isLetters(prev, 2) && isLetters(next, 1) && len(next) == 1 || isDigits(prev) && isDigits(next)
+			glueAfter = isLetters(prev, 2) && isLetters(next, 1) && len(next) == 1 || isDigits(prev) && next != "" && next[0] >= '0' && next[0] <= '9'
 		case t == ":":
 			space = false
 			glueAfter = isDigits(prev) && isDigits(next)

@@ -19,6 +19,7 @@ func TestLeadNumbers(t *testing.T) {
 		{"Thieves stole jewels worth $1,200,000 from a shop in Lisvale in March 2011.", []string{"1200000"}},
 		{"Updated 10:42 GMT, 12/05/2019. Coast guards detained 26 smugglers.", []string{"26"}},
 		{"The council met in 2014 to discuss the plan.", nil},
+		{"Robbers took $48-million in gems from a Lisvale jeweller.", []string{"48"}},
 	}
 	for _, tt := range tests {
 		a := an.Analyze(tt.text)

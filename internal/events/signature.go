@@ -327,6 +327,9 @@ func leadWeekdays(txt string, toks []news.Span, lead int) []string {
 // one.
 func plainNumber(word string) (string, bool) {
 	word = strings.TrimRight(word, ".,")
+	if i := strings.IndexByte(word, '-'); i > 0 && magnitudes[strings.ToLower(word[i+1:])] {
+		word = word[:i] // "137-million" as "137 million": the number is 137
+	}
 	var b []byte
 	for i := 0; i < len(word); i++ {
 		switch c := word[i]; {
@@ -339,6 +342,9 @@ func plainNumber(word string) (string, bool) {
 	}
 	return string(b), len(b) > 0 && b[0] != '.'
 }
+
+// magnitudes are the words of a hyphenated amount after its digits.
+var magnitudes = map[string]bool{"million": true, "billion": true, "trillion": true, "thousand": true, "mn": true, "bn": true}
 
 // surname returns the last word of a name key.
 func surname(key string) string {
