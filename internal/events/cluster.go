@@ -724,7 +724,9 @@ func (cl *Clusterer) Add(sig Signature) (id string, created bool) {
 	c = Join(c, sig, keys)
 	cl.Index.Put(c)
 	if rm, ok := cl.Index.(Remover); ok && cl.Options.MergeThreshold > 0 {
-		for _, o := range cl.Index.Candidates(c.Keys) {
+		// Among the candidates the document brought, as the linker of
+		// package reconcile merges.
+		for _, o := range cands {
 			if o.ID == c.ID || !ShouldMerge(o, c, cl.Stats, cl.Options) {
 				continue
 			}
