@@ -222,6 +222,7 @@ func isURL(toks []string) bool {
 // Join rebuilds a sentence from its tokens with the spacing of written
 // text: no space before closing punctuation and clitics or after opening
 // brackets, quotes paired, "90 - day" as "90-day", "a . m ." as "a.m.",
+// "5 . 9" as "5.9",
 // "9 : 25" as "9:25". “ and ” become “ and ”.
 func Join(toks []string) string {
 	var b strings.Builder
@@ -259,8 +260,10 @@ func Join(toks []string) string {
 		case t == ".":
 			space = false
 			// "a . m ." and "Jr . ," are abbreviations: the letter after
-			// the period joins it.
-			glueAfter = isLetters(prev, 2) && isLetters(next, 1) && len(next) == 1
+			// the period joins it. Between digits within a sentence it
+			// is a decimal point or a version's ("5 . 9" is "5.9", "4 .
+			// 0" "4.0"): a period that ends a sentence ends its tokens.
+			glueAfter = isLetters(prev, 2) && isLetters(next, 1) && len(next) == 1 || isDigits(prev) && next != "" && next[0] >= '0' && next[0] <= '9'
 		case t == ":":
 			space = false
 			glueAfter = isDigits(prev) && isDigits(next)

@@ -21,6 +21,8 @@ func TestJoin(t *testing.T) {
 		{[]string{"at", "9", ":", "25", "a", ".", "m", ".", "in", "Calif", ".", ","}, "at 9:25 a.m. in Calif.,"},
 		{[]string{"the", "team", "'s", "coach", "did", "n't", "say", "(", "yet", ")"}, "the team's coach didn't say (yet)"},
 		{[]string{"he", "said", `"`, "no", "way", `"`, "twice"}, `he said "no way" twice`},
+		{[]string{"a", "5", ".", "9", "magnitude", "quake", "hit", "at", "3", "."}, "a 5.9 magnitude quake hit at 3."},
+		{[]string{"a", "$", "2", ".", "6-million", "haul"}, "a $2.6-million haul"},
 	} {
 		if got := ecbplus.Join(tt.toks); got != tt.want {
 			t.Errorf("Join(%q) = %q, want %q", tt.toks, got, tt.want)

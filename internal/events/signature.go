@@ -102,12 +102,23 @@ type Signature struct {
 	// places the other never names are of different events (a fire in
 	// Banstead, one in Wellington).
 	LeadPlaces, AllPlaces []string
+	// Weekdays are the days of the week the headline and lead name
+	// ("on Tuesday"), lower-case: reports of one event written within
+	// days of it name its day; those of another event of its kind most
+	// often another.
+	Weekdays []string `json:",omitempty"`
 	// Years are the calendar years the text of a document without a
 	// publication date names outright ("2008", "May 24, 2005"),
 	// ascending: the latest is most often the year of its writing (see
 	// Options.YearBonus). A dated document has none: its main event's
 	// Date compares it.
 	Years []int
+	// Numbers are the numbers the headline and lead write in digits,
+	// other than years, dates and clock times ("23" pirates, a "5.6"
+	// magnitude, "$108" million): the details that tell one event from
+	// another of its kind. Reports of one event most often give some of
+	// the same; reports of two earthquakes, heists or arrests seldom do.
+	Numbers []string
 	// Published is the document's publication date, zero when unknown.
 	// A main event dated to the day in a dated document is dated
 	// surely: see Options.DayGap.
@@ -148,7 +159,14 @@ func Sign(in Input) Signature {
 		}
 		sig.Names[keys[m.Entity]] += w
 		if m.Type == news.TypeLocation {
-			sig.Locations[keys[m.Entity]] += w
+			k := keys[m.Entity]
+			sig.Locations[k] += w
+			if !slices.Contains(sig.AllPlaces, k) {
+				sig.AllPlaces = append(sig.AllPlaces, k)
+			}
+			if m.Start < lead && !slices.Contains(sig.LeadPlaces, k) {
+				sig.LeadPlaces = append(sig.LeadPlaces, k)
+			}
 		}
 		if m.Type == news.TypePerson {
 			sur := surname(keys[m.Entity])
@@ -162,6 +180,8 @@ func Sign(in Input) Signature {
 		}
 	}
 	contentWords(in.Text, a.Tokens, lead, sig.Words)
+	sig.Numbers = leadNumbers(in.Text, a, lead)
+	sig.Weekdays = leadWeekdays(in.Text, a.Tokens, lead)
 	if in.Published.IsZero() {
 		sig.Years = namedYears(a)
 	}
@@ -184,6 +204,9 @@ func Sign(in Input) Signature {
 			}
 		}
 		sig.Date = frameDate(f, in)
+		if sig.Place != "" && !slices.Contains(sig.LeadPlaces, sig.Place) {
+			sig.LeadPlaces = append(sig.LeadPlaces, sig.Place)
+		}
 	}
 	// The day the headline and lead report ("on Tuesday") dates a main
 	// event they leave undated or date more loosely, unless that date
@@ -222,18 +245,106 @@ func leadDay(in Input, lead int) (Interval, bool) {
 	return Interval{}, false
 }
 
+// minNewsYear is the earliest year taken for the year of a report's
+// writing: earlier "years" are most often clock times ("1336 GMT").
+const minNewsYear = 1900
+
 // namedYears returns the distinct years the time expressions of an
 // analysis fix outright, ascending.
 func namedYears(a news.Analysis) []int {
 	var ys []int
 	for _, t := range a.Times {
-		if y := exprYear(t.Expr); y > 0 && !slices.Contains(ys, y) {
+		if y := exprYear(t.Expr); y >= minNewsYear && !slices.Contains(ys, y) {
 			ys = append(ys, y)
 		}
 	}
 	slices.Sort(ys)
 	return ys
 }
+
+// leadNumbers returns the distinct numbers the tokens before byte lead
+// write in digits, outside time expressions: no years, dates, clock
+// times. A currency sign before the digits and thousands separators are
+// left out ("$1,200" is "1200").
+func leadNumbers(txt string, a news.Analysis, lead int) []string {
+	var out []string
+	ti := 0
+	for _, t := range a.Tokens {
+		if t.Start >= lead {
+			break
+		}
+		word := txt[t.Start:t.End]
+		word = strings.TrimLeft(word, "$£€¥")
+		if word == "" || word[0] < '0' || word[0] > '9' {
+			continue
+		}
+		for ti < len(a.Times) && a.Times[ti].End <= t.Start {
+			ti++
+		}
+		if ti < len(a.Times) && a.Times[ti].Start < t.End {
+			continue // in a time expression
+		}
+		if t.Start > 0 && strings.ContainsRune(":/", rune(txt[t.Start-1])) || t.End < len(txt) && strings.ContainsRune(":/", rune(txt[t.End])) {
+			continue // a clock time or date the tagger left
+		}
+		n, ok := plainNumber(word)
+		if !ok || len(n) > 1 && n[0] == '0' && n[1] != '.' || len(n) == 4 && !strings.Contains(n, ".") && n >= "1900" && n <= "2099" {
+			continue
+		}
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// weekdays are the names of the days of the week.
+var weekdays = [...]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+// leadWeekdays returns the distinct days of the week the tokens before
+// byte lead name, lower-case.
+func leadWeekdays(txt string, toks []news.Span, lead int) []string {
+	var out []string
+	for _, t := range toks {
+		if t.Start >= lead {
+			break
+		}
+		w := txt[t.Start:t.End]
+		if len(w) < 6 || len(w) > 9 || w[0] < 'A' || w[0] > 'Z' || !strings.HasSuffix(w, "day") {
+			continue
+		}
+		for _, d := range weekdays {
+			if strings.EqualFold(w, d) && !slices.Contains(out, d) {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// plainNumber returns the digits of a number as written ("1,200" →
+// "1200", "5.6" → "5.6", "23rd" is no number), false when word is not
+// one.
+func plainNumber(word string) (string, bool) {
+	word = strings.TrimRight(word, ".,")
+	if i := strings.IndexByte(word, '-'); i > 0 && magnitudes[strings.ToLower(word[i+1:])] {
+		word = word[:i] // "137-million" as "137 million": the number is 137
+	}
+	var b []byte
+	for i := 0; i < len(word); i++ {
+		switch c := word[i]; {
+		case c >= '0' && c <= '9' || c == '.':
+			b = append(b, c)
+		case c == ',':
+		default:
+			return "", false
+		}
+	}
+	return string(b), len(b) > 0 && b[0] != '.'
+}
+
+// magnitudes are the words of a hyphenated amount after its digits.
+var magnitudes = map[string]bool{"million": true, "billion": true, "trillion": true, "thousand": true, "mn": true, "bn": true}
 
 // surname returns the last word of a name key.
 func surname(key string) string {
