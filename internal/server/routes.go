@@ -14,9 +14,15 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /entities/{id}", s.page(s.handleEntity))
 	mux.HandleFunc("GET /statements/{id}", s.page(s.handleStatement))
 	mux.HandleFunc("GET /static/{name}", s.handleStatic)
+	mux.HandleFunc("GET /ingest", s.page(s.handleIngestForm))
+	mux.HandleFunc("POST /ingest", s.page(s.handleIngest))
+	mux.HandleFunc("GET /login", s.page(s.handleLoginForm))
+	mux.HandleFunc("POST /login", s.page(s.handleLogin))
+	mux.HandleFunc("POST /logout", s.page(s.handleLogout))
 
 	// API
 	mux.HandleFunc("GET /api/documents", s.api(s.handleAPIDocuments))
+	mux.HandleFunc("POST /api/documents", s.api(s.handleAPIAdd))
 	mux.HandleFunc("GET /api/documents/{id}", s.api(s.handleAPIDocument))
 	mux.HandleFunc("GET /api/documents/{id}/analysis", s.api(s.handleAPIAnalysis))
 	mux.HandleFunc("GET /api/search", s.api(s.handleAPISearch))

@@ -16,8 +16,11 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/analyze"
+	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -42,6 +45,17 @@ const (
 type Options struct {
 	Logger  *slog.Logger // nil discards logs
 	Version string
+	// Token, if set, is what a request must carry to change the store (see
+	// canWrite); without it the server is read-only to that request. The
+	// command line requires one to listen beyond loopback.
+	Token string
+	// Analyzer, if set, gives the analyzer for articles added from the
+	// browser or the API; it is called on the first such request (loading
+	// the models takes a moment). Nil: the server adds no articles.
+	Analyzer func() (*analyze.Analyzer, error)
+	// Client fetches the URLs given to add; nil gets one with ingest's
+	// timeouts.
+	Client *http.Client
 }
 
 // Server serves one store. Create it with New.
@@ -53,6 +67,10 @@ type Server struct {
 	static  map[string]staticFile // by fingerprinted name
 	assets  map[string]string     // plain name -> fingerprinted URL path
 	handler http.Handler
+
+	token    string
+	analyzer func() (*analyze.Analyzer, error) // nil: no ingest
+	client   *http.Client
 }
 
 type staticFile struct {
@@ -63,7 +81,13 @@ type staticFile struct {
 // New returns a Server over st, with its templates parsed and static files
 // fingerprinted.
 func New(st store.Store, opts Options) (*Server, error) {
-	s := &Server{store: st, log: opts.Logger, version: opts.Version}
+	s := &Server{store: st, log: opts.Logger, version: opts.Version, token: opts.Token, client: opts.Client}
+	if opts.Analyzer != nil {
+		s.analyzer = sync.OnceValues(opts.Analyzer)
+	}
+	if s.client == nil {
+		s.client = ingest.NewHTTPClient(ingest.DefaultFetchTimeout)
+	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -253,6 +277,11 @@ func (s *Server) classify(r *http.Request, err error) (int, string) {
 }
 
 func (s *Server) render(w http.ResponseWriter, name string, data map[string]any) error {
+	return s.renderStatus(w, http.StatusOK, name, data)
+}
+
+// renderStatus renders a page with the given status.
+func (s *Server) renderStatus(w http.ResponseWriter, status int, name string, data map[string]any) error {
 	t, ok := s.pages[name]
 	if !ok {
 		return fmt.Errorf("no page template %q", name)
@@ -265,6 +294,7 @@ func (s *Server) render(w http.ResponseWriter, name string, data map[string]any)
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
 	_, err := buf.WriteTo(w)
 	return err
 }
