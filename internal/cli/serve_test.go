@@ -3,7 +3,9 @@ package cli
 import "testing"
 
 func TestWriteToken(t *testing.T) {
-	env := func(v string) Env { return Env{Getenv: func(k string) string { return map[string]string{"PARALLAX_TOKEN": v}[k] }} }
+	env := func(v string) Env {
+		return Env{Getenv: func(k string) string { return map[string]string{"PARALLAX_TOKEN": v}[k] }}
+	}
 	for _, c := range []struct {
 		addr, flag, envTok string
 		want               string // "" none, "*" a made-up one
