@@ -137,7 +137,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, "document", map[string]any{
 		"Title": title, "Doc": d, "Original": original, "Copies": copies,
-		"Words": news.Words(d.Text), "Paragraphs": paragraphs(d, analysis, linkIDs(links)),
+		"Words": news.Words(d.Text), "Paragraphs": paragraphs(d, analysis, linkIDs(links), quotes, export.DocumentTimes(d, analysis)),
 		"Entities": entities, "Analysis": analysis, "Quotes": quotes,
 	})
 }
