@@ -50,8 +50,9 @@ type Coverage struct {
 	Omitted      []string `json:"omitted"`      // statement ids others render and it does not
 }
 
-// cover fills e.Coverage from the statements each document renders.
-func cover(e *Event, carried map[string][]string) {
+// Cover fills e.Coverage from the statements each document renders
+// (carried: statement ids by document).
+func Cover(e *Event, carried map[string][]string) {
 	var all []string
 	for _, d := range e.Documents {
 		for _, s := range carried[d] {
@@ -427,7 +428,7 @@ func eventsWithStories(ctx context.Context, st store.Store) ([]Event, map[string
 		return nil, nil, err
 	}
 	for i := range evs {
-		cover(&evs[i], carried)
+		Cover(&evs[i], carried)
 	}
 	return evs, Stories(evs, docEvent), nil
 }

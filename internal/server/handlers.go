@@ -65,26 +65,6 @@ func links(offset, limit, got int) pageLinks {
 	return p
 }
 
-func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
-	limit, offset, err := paging(r)
-	if err != nil {
-		return err
-	}
-	source := strings.TrimSpace(r.URL.Query().Get("source"))
-	stats, err := s.store.Stats(r.Context())
-	if err != nil {
-		return err
-	}
-	docs, err := s.store.Documents(r.Context(), store.DocumentQuery{Source: source, Limit: limit, Offset: offset})
-	if err != nil {
-		return err
-	}
-	return s.render(w, "home", map[string]any{
-		"Title": "Documents", "Stats": stats, "Documents": docs, "Source": source,
-		"Pager": links(offset, limit, len(docs)),
-	})
-}
-
 func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	d, err := s.store.Document(ctx, r.PathValue("id"))

@@ -8,7 +8,10 @@ func (s *Server) routes() http.Handler {
 
 	// UI
 	mux.HandleFunc("GET /{$}", s.page(s.handleHome))
+	mux.HandleFunc("GET /documents", s.page(s.handleDocuments))
 	mux.HandleFunc("GET /documents/{id}", s.page(s.handleDocument))
+	mux.HandleFunc("GET /events", s.page(s.handleEvents))
+	mux.HandleFunc("GET /events/{id}", s.page(s.handleEvent))
 	mux.HandleFunc("GET /search", s.page(s.handleSearch))
 	mux.HandleFunc("GET /entities", s.page(s.handleEntities))
 	mux.HandleFunc("GET /entities/{id}", s.page(s.handleEntity))

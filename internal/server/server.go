@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/analyze"
+	"github.com/parallax-news/parallax/internal/export"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/store"
 )
@@ -186,8 +187,20 @@ func (s *Server) loadStatic() error {
 func (s *Server) loadTemplates() error {
 	funcs := template.FuncMap{
 		"asset": func(name string) string { return s.assets[name] },
-		"add":   func(a, b int) int { return a + b },
-		"list":  func(v ...string) []string { return v },
+		// precision tells how precisely an event is dated.
+		"precision": export.Precision,
+		"deref": func(p *string) string {
+			if p == nil {
+				return ""
+			}
+			return *p
+		},
+		"add":      func(a, b int) int { return a + b },
+		"add5":     func(f float64) float64 { return f + 5 },
+		"last":     func(l []timelineMark) int { return len(l) - 1 },
+		"deref2":   func(p *bool) bool { return p != nil && *p },
+		"factName": factName,
+		"list":     func(v ...string) []string { return v },
 		// Corpus-wide entity ids start with E; a document's own ids with
 		// the document's hexadecimal id.
 		"hasPrefix": strings.HasPrefix,
