@@ -136,6 +136,15 @@ func (b *browser) click(sel string) {
 	b.waitLeave(before)
 }
 
+// clickX clicks the first element matching an XPath expression and waits
+// for the next page.
+func (b *browser) clickX(xpath string) {
+	b.t.Helper()
+	before := b.path()
+	b.run("click "+xpath, chromedp.WaitVisible(xpath, chromedp.BySearch), chromedp.Click(xpath, chromedp.BySearch))
+	b.waitLeave(before)
+}
+
 // waitLeave waits until the tab has left path and the new page is loaded.
 func (b *browser) waitLeave(path string) {
 	b.t.Helper()
@@ -174,64 +183,95 @@ func TestBrowserWalkthrough(t *testing.T) {
 	base := startDemo(t)
 	b := newBrowser(t, base)
 
-	// The overview: counts, then into a document.
+	// The overview: counts, the timeline, the stories.
 	b.run("open overview", chromedp.Navigate(base+"/"))
-	if s := b.text(".stats"); !strings.Contains(s, "15 documents") || !strings.Contains(s, "8 outlets") {
+	if s := b.text(".counts"); !strings.Contains(s, "15 documents") || !strings.Contains(s, "8 outlets") || !strings.Contains(s, "1 conflicts") {
 		t.Errorf("overview counts: %q", s)
+	}
+	var marks, disputed int
+	b.run("count timeline marks",
+		chromedp.Evaluate(`document.querySelectorAll("svg.timeline a.mark").length`, &marks),
+		chromedp.Evaluate(`document.querySelectorAll("svg.timeline a.mark.disputed").length`, &disputed))
+	if marks < 4 || disputed != 1 {
+		t.Errorf("timeline draws %d events, %d disputed; want at least 4, 1 disputed", marks, disputed)
+	}
+	if s := b.text("#st-h + p + .story"); !strings.Contains(s, "Kostava heads to Marosh") || !strings.Contains(s, "March 2022") {
+		t.Errorf("the first story lacks the signing or the earlier visit:\n%s", s)
 	}
 	b.screenshot("overview")
 	b.noOverflow("overview")
 
-	// Search, from the box in the header, by keyboard.
-	b.run("search", chromedp.SendKeys("#q", "tractors\n", chromedp.ByQuery))
-	b.waitLeave("/")
-	if p := b.path(); !strings.HasPrefix(p, "/search?q=tractors") {
-		t.Errorf("search went to %s", p)
+	// The signing, from the table of what happened: when, where, who,
+	// coverage, statements side by side.
+	b.clickX(`//table[contains(@class,"events")]//a[contains(., "water deal comes within reach")]`)
+	if s := b.text("dl.meta"); !strings.Contains(s, "2025-10-15") || !strings.Contains(s, "Irena Kostava") || !strings.Contains(s, "all reports agree") {
+		t.Errorf("event facts:\n%s", s)
 	}
-	if s := b.text("ol.hits"); !strings.Contains(s, "Tractors on Linden Square") {
-		t.Errorf("search results lack the Essaria Herald's tractors article:\n%s", s)
+	var rows, cols int
+	b.run("measure coverage",
+		chromedp.Evaluate(`document.querySelectorAll("table.matrix tbody tr").length`, &rows),
+		chromedp.Evaluate(`document.querySelectorAll("table.matrix thead th.st").length`, &cols))
+	if rows < 8 || cols < 3 {
+		t.Errorf("coverage matrix %d outlets × %d statements, want at least 8 × 3", rows, cols)
 	}
-	b.screenshot("search")
+	var diffs int
+	b.run("count differences", chromedp.Evaluate(`document.querySelectorAll(".statement-block ins, .statement-block del").length`, &diffs))
+	if diffs == 0 {
+		t.Errorf("no word-level differences between renderings on the event page")
+	}
+	b.screenshot("event")
 
-	// A document: its text with names marked, linked to their entities.
-	b.click(`ol.hits a[href^="/documents/"]`)
-	if s := b.text("h1"); !strings.Contains(strings.ToLower(s), "tractors") {
-		t.Errorf("document page title %q", s)
-	}
-	var marks int
-	b.run("count marks", chromedp.Evaluate(`document.querySelectorAll("mark").length`, &marks))
-	if marks < 5 {
-		t.Errorf("document page marks %d names, want several", marks)
-	}
-	b.screenshot("document")
-
-	// An entity, from a marked name.
-	b.click(`a.ent[href^="/entities/E"]`)
-	if !strings.HasPrefix(b.path(), "/entities/E") {
-		t.Fatalf("entity link went to %s", b.path())
-	}
-	name := b.text("h1")
-	if name == "" {
-		t.Errorf("entity page has no name")
-	}
-	b.screenshot("entity")
-
-	// A statement, from Kostava's page: her words as each outlet renders them.
-	b.run("open entities", chromedp.Navigate(base+"/entities?q=kostava"))
-	b.click(`a[href^="/entities/E"]`)
-	if s := b.text("h1"); s != "Irena Kostava" {
-		t.Errorf("entity page %q, want Irena Kostava", s)
-	}
-	b.click(`a[href^="/statements/"]`)
+	// A statement, then one of its renderings in its article.
+	b.click(`.statement-block h3 a[href^="/statements/"]`)
 	if !strings.HasPrefix(b.path(), "/statements/") {
 		t.Fatalf("statement link went to %s", b.path())
 	}
 	var renderings int
 	b.run("count renderings", chromedp.Evaluate(`document.querySelectorAll(".rendering").length`, &renderings))
-	if renderings < 1 {
-		t.Errorf("statement page shows %d renderings", renderings)
+	if renderings < 2 {
+		t.Errorf("statement page shows %d renderings, want several outlets", renderings)
 	}
 	b.screenshot("statement")
+	b.click(`.rendering a[href^="/documents/"]`)
+	if !strings.HasPrefix(b.path(), "/documents/") {
+		t.Fatalf("rendering link went to %s", b.path())
+	}
+	var quoted, times int
+	b.run("count highlights",
+		chromedp.Evaluate(`document.querySelectorAll(".text .qt").length`, &quoted),
+		chromedp.Evaluate(`document.querySelectorAll(".text mark.tx").length`, &times))
+	if quoted == 0 || times == 0 {
+		t.Errorf("document page highlights %d quoted runs and %d times, want both", quoted, times)
+	}
+	b.screenshot("document")
+
+	// An entity, from a marked name.
+	b.click(`.text a.ent[href^="/entities/E"]`)
+	if !strings.HasPrefix(b.path(), "/entities/E") {
+		t.Fatalf("entity link went to %s", b.path())
+	}
+	if b.text("h1") == "" {
+		t.Errorf("entity page has no name")
+	}
+	b.screenshot("entity")
+
+	// The disputed date: each side with its evidence.
+	b.run("open events", chromedp.Navigate(base+"/events"))
+	b.click(`table.events tr:has(.flag) a[href^="/events/"]`)
+	s := b.text("#conflicts")
+	if !strings.Contains(s, "2022-03") || !strings.Contains(s, "2021-11") {
+		t.Errorf("the disputed event does not show both dates:\n%s", s)
+	}
+	b.screenshot("conflict")
+
+	// Search, from the box in the header, by keyboard.
+	before := b.path()
+	b.run("search", chromedp.SendKeys("#q", "tractors\n", chromedp.ByQuery))
+	b.waitLeave(before)
+	if s := b.text("ol.hits"); !strings.Contains(s, "Tractors on Linden Square") {
+		t.Errorf("search results lack the Essaria Herald's tractors article:\n%s", s)
+	}
+	b.screenshot("search")
 
 	if len(b.dialogs) > 0 {
 		t.Errorf("pages ran scripts that opened dialogs: %q", b.dialogs)
@@ -278,7 +318,7 @@ func TestBrowserIngestAndEscaping(t *testing.T) {
 
 	// It is in the corpus now: the overview counts it and search finds it.
 	b.run("open overview", chromedp.Navigate(base+"/"))
-	if s := b.text(".stats"); !strings.Contains(s, "16 documents") {
+	if s := b.text(".counts"); !strings.Contains(s, "16 documents") {
 		t.Errorf("overview after adding: %q", s)
 	}
 	b.run("search", chromedp.Navigate(base+"/search?q=commission+begun"))
@@ -297,22 +337,27 @@ func TestBrowserPhoneAndKeyboard(t *testing.T) {
 	base := startDemo(t)
 	b := newBrowser(t, base)
 	b.run("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
-	for _, p := range []string{"/", "/entities", "/search?q=Seren", "/ingest"} {
+	for _, p := range []string{"/", "/events", "/events/V6", "/documents", "/entities", "/search?q=Seren", "/ingest"} {
 		b.run("open "+p, chromedp.Navigate(base+p), chromedp.WaitReady("main", chromedp.ByQuery))
 		b.noOverflow("phone " + p)
 		b.screenshot("phone" + strings.NewReplacer("/", "-", "?", "-", "=", "-").Replace(p))
 	}
 
-	// Keyboard: Tab reaches the links in order, Enter follows one.
+	// Keyboard: the first Tab offers to skip to the content; Tab reaches
+	// the events in order, Enter follows one.
 	b.run("desktop", chromedp.EmulateViewport(1280, 900))
 	b.run("open overview", chromedp.Navigate(base+"/"), chromedp.WaitReady("main", chromedp.ByQuery))
 	var focused string
-	for i := 0; i < 40 && !strings.HasPrefix(focused, "/documents/"); i++ {
+	b.run("tab", chromedp.KeyEvent("\t"), chromedp.Evaluate(`document.activeElement.textContent`, &focused))
+	if focused != "Skip to content" {
+		t.Errorf("the first Tab focuses %q, want the skip link", focused)
+	}
+	for i := 0; i < 60 && !strings.HasPrefix(focused, "/events/V"); i++ {
 		b.run("tab", chromedp.KeyEvent("\t"),
 			chromedp.Evaluate(`document.activeElement.getAttribute("href") || ""`, &focused))
 	}
-	if !strings.HasPrefix(focused, "/documents/") {
-		t.Fatalf("Tab never reached a document link")
+	if !strings.HasPrefix(focused, "/events/V") {
+		t.Fatalf("Tab never reached an event")
 	}
 	b.run("enter", chromedp.KeyEvent("\r"))
 	b.waitLeave("/")
