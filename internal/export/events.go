@@ -228,6 +228,26 @@ func daysBetween(a, b string) int {
 	return int(y.Sub(x).Hours() / 24)
 }
 
+// ConflictID is the id of the conflict of kind over event: "V12-date",
+// "V12-killed". An event has at most one conflict of each kind, so the id
+// is stable as long as the conflict lasts.
+func ConflictID(event, kind string) string {
+	return event + "-" + kind
+}
+
+// ParseConflictID splits a conflict id into its event and kind.
+func ParseConflictID(id string) (event, kind string, ok bool) {
+	event, kind, ok = strings.Cut(id, "-")
+	return event, kind, ok && strings.HasPrefix(event, "V") && kind != ""
+}
+
+// Cover fills in e.Coverage, the statements each document that reports e
+// carries and leaves out, from the statements each renders (carried, by
+// document id).
+func Cover(e *Event, carried map[string][]string) {
+	cover(e, carried)
+}
+
 // EventConflicts returns the conflicts of an exported event: when its
 // documents give dates that do not meet, one date conflict with every
 // claim.
@@ -236,7 +256,7 @@ func EventConflicts(e Event) []Conflict {
 	if len(disagreements(e.Claims)) > 0 {
 		claims := slices.Clone(e.Claims)
 		slices.SortStableFunc(claims, func(a, b Claim) int { return strings.Compare(a.From, b.From) })
-		out = append(out, Conflict{Kind: "date", About: e.ID, Claims: claims, Title: e.Title})
+		out = append(out, Conflict{ID: ConflictID(e.ID, "date"), Kind: "date", About: e.ID, Claims: claims, Title: e.Title})
 	}
 	// A countable fact on which two documents give different numbers.
 	var kinds []string
@@ -274,7 +294,7 @@ func EventConflicts(e Event) []Conflict {
 			continue
 		}
 		slices.SortStableFunc(claims, func(a, b Claim) int { return strings.Compare(a.Value, b.Value) })
-		out = append(out, Conflict{Kind: k, About: e.ID, Claims: claims, Title: e.Title})
+		out = append(out, Conflict{ID: ConflictID(e.ID, k), Kind: k, About: e.ID, Claims: claims, Title: e.Title})
 	}
 	return out
 }
@@ -320,13 +340,10 @@ func eachEvent(ctx context.Context, st store.Store, fn func(Event) error) error 
 	})
 }
 
-// eachConflict calls fn with every conflict, numbered in event order.
+// eachConflict calls fn with every conflict, in event order.
 func eachConflict(ctx context.Context, st store.Store, fn func(Conflict) error) error {
-	n := 0
 	return eachEvent(ctx, st, func(e Event) error {
 		for _, c := range EventConflicts(e) {
-			n++
-			c.ID = fmt.Sprintf("C%d", n)
 			if err := fn(c); err != nil {
 				return err
 			}
