@@ -241,13 +241,6 @@ func ParseConflictID(id string) (event, kind string, ok bool) {
 	return event, kind, ok && strings.HasPrefix(event, "V") && kind != ""
 }
 
-// Cover fills in e.Coverage, the statements each document that reports e
-// carries and leaves out, from the statements each renders (carried, by
-// document id).
-func Cover(e *Event, carried map[string][]string) {
-	cover(e, carried)
-}
-
 // EventConflicts returns the conflicts of an exported event: when its
 // documents give dates that do not meet, one date conflict with every
 // claim.
