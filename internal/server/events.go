@@ -97,6 +97,26 @@ type eventPage struct {
 	Agreed       []string // facts every reporting document that gives them agrees on
 	Mentions     []news.Document
 	More         int // reports not shown
+	Related      []relatedEvent
+}
+
+// relatedEvent is an event of the same story.
+type relatedEvent struct {
+	Event    export.Event
+	How      string
+	Disputed bool
+}
+
+// eventDay is the first day an event may be, for ordering; "" when
+// undated.
+func eventDay(e export.Event) string {
+	if e.Date.Earliest != nil {
+		return *e.Date.Earliest
+	}
+	if e.Date.Value != nil {
+		return *e.Date.Value
+	}
+	return ""
 }
 
 func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
@@ -263,6 +283,50 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.Mentions = append(p.Mentions, doc(d))
 	}
+	// Related events: those its reports recall, and those whose reports
+	// recall it.
+	related := map[string]string{} // event id -> how it is related
+	var relOrder []string
+	relate := func(id, how string) {
+		if id == ev.ID || related[id] != "" {
+			return
+		}
+		related[id] = how
+		relOrder = append(relOrder, id)
+	}
+	for _, d := range shown {
+		reps, err := s.store.DocumentEvents(ctx, d)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		for _, r := range reps {
+			if !r.Main {
+				relate(r.Event, "recalled by its reports")
+			}
+		}
+	}
+	for _, d := range p.Mentions {
+		reps, err := s.store.DocumentEvents(ctx, d.ID)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		for _, r := range reps {
+			if r.Main {
+				relate(r.Event, "recalls it")
+			}
+		}
+	}
+	for _, id := range relOrder {
+		if len(p.Related) == maxEventReportsShown {
+			break
+		}
+		rev, err := s.event(ctx, id)
+		if err != nil {
+			continue
+		}
+		p.Related = append(p.Related, relatedEvent{Event: rev, How: related[id], Disputed: len(export.EventConflicts(rev)) > 0})
+	}
+	slices.SortStableFunc(p.Related, func(a, b relatedEvent) int { return strings.Compare(eventDay(a.Event), eventDay(b.Event)) })
 	title := ev.Title
 	if title == "" {
 		title = "Event " + ev.ID

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -111,11 +112,28 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 		}
 		quotes = append(quotes, v)
 	}
+	reps, err := s.store.DocumentEvents(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	var events []relatedEvent
+	for _, r := range reps {
+		ev, err := s.event(ctx, r.Event)
+		if err != nil {
+			continue
+		}
+		how := "recalls it"
+		if r.Main {
+			how = "reports it"
+		}
+		events = append(events, relatedEvent{Event: ev, How: how, Disputed: len(export.EventConflicts(ev)) > 0})
+	}
 	title := d.Title
 	if title == "" {
 		title = d.Origin
 	}
 	return s.render(w, "document", map[string]any{
+		"Events": events,
 		"Title": title, "Doc": d, "Original": original, "Copies": copies,
 		"Words": news.Words(d.Text), "Paragraphs": paragraphs(d, analysis, linkIDs(links), quotes, export.DocumentTimes(d, analysis)),
 		"Entities": entities, "Analysis": analysis, "Quotes": quotes,
@@ -379,8 +397,12 @@ func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-// entityDocumentsShown is how many of an entity's documents its page lists.
-const entityDocumentsShown = 100
+// What an entity's page lists at most.
+const (
+	entityDocumentsShown   = 100 // its documents
+	entityEventsShown      = 50  // its events, by date
+	entityCooccurringShown = 24  // the entities named with it
+)
 
 func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) error {
 	e, err := s.store.Entity(r.Context(), r.PathValue("id"))
@@ -395,9 +417,31 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	evs, err := s.store.Events(r.Context(), store.EventQuery{Entity: e.ID, ByDate: true, Limit: entityEventsShown})
+	if err != nil {
+		return err
+	}
+	var events []relatedEvent
+	for _, x := range evs {
+		ev, err := s.event(r.Context(), x.ID)
+		if err != nil {
+			continue
+		}
+		role := "named in its reports"
+		if ev.Place != nil && *ev.Place == e.ID {
+			role = "where it happened"
+		} else if slices.Contains(ev.Participants, e.ID) {
+			role = "took part"
+		}
+		events = append(events, relatedEvent{Event: ev, How: role, Disputed: len(export.EventConflicts(ev)) > 0})
+	}
+	with, err := s.store.Cooccurring(r.Context(), e.ID, entityCooccurringShown)
+	if err != nil {
+		return err
+	}
 	return s.render(w, "entity", map[string]any{
 		"Title": e.Name, "Entity": export.NewEntity(e), "Documents": docs,
-		"More": e.Documents - len(docs), "Statements": statements,
+		"More": e.Documents - len(docs), "Statements": statements, "Events": events, "With": with,
 	})
 }
 
