@@ -166,6 +166,10 @@ func NewEvent(e store.Event, reports []store.EventReport, facts []store.EventFac
 	out.Participants = byCount(parts)
 	if d := top(days); d != "" {
 		out.Date.Value = &d
+	} else if v := topExplicit(out.Claims); v != "" {
+		// Known only from reports that recall it, or dated only by month
+		// or year: the date most documents write out.
+		out.Date.Value = &v
 	}
 	from, to := e.DateFrom, e.DateTo
 	for _, c := range out.Claims {
@@ -182,6 +186,28 @@ func NewEvent(e store.Event, reports []store.EventReport, facts []store.EventFac
 		out.Agreed = &agreed
 	}
 	return out
+}
+
+// topExplicit returns the date value the most documents write out, the
+// earliest on a tie, or "" when none does.
+func topExplicit(cs []Claim) string {
+	docs := map[string]map[string]bool{}
+	for _, c := range cs {
+		if !c.Explicit {
+			continue
+		}
+		if docs[c.Value] == nil {
+			docs[c.Value] = map[string]bool{}
+		}
+		docs[c.Value][c.Document] = true
+	}
+	best := ""
+	for v, ds := range docs {
+		if best == "" || len(ds) > len(docs[best]) || len(ds) == len(docs[best]) && v < best {
+			best = v
+		}
+	}
+	return best
 }
 
 // claimDocuments counts the documents that give a claim.

@@ -49,10 +49,15 @@
 //	XXXX-MMDIR       a month without its year ("In March")
 //	XXXX-QnDIR       a quarter without its year ("the third quarter")
 //	XXXX-SSDIR       a season without its year (SP, SU, FA, WI)
+//	HOL:nameDIR      a movable holiday: "Thanksgiving" HOL:thanksgiving,
+//	                 "Election Day" HOL:election (fixed ones, "Christmas",
+//	                 are days without a year: XXXX-12-25)
 //	AGO:P…           a duration before the anchor ("two years ago" AGO:P2Y)
 //	LATER:P…         a duration after it ("two years from now")
 //	SAME             the day the article last spoke of ("the same day")
 //	THENunit+n       n units from the time the article last spoke of:
 //	                 "the following year" THENYEAR+1, "that quarter"
-//	                 THENQUARTER+0 (from the anchor when resolved alone)
+//	                 THENQUARTER+0 (from the anchor when resolved alone);
+//	                 also THENDAY-1TNI ("overnight") and THENDOWd<< ("the
+//	                 previous Friday")
 package timex

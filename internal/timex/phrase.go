@@ -89,6 +89,14 @@ func durationValue(n string, u string) string {
 			}
 			return "P" + strconv.Itoa(100*k) + "Y"
 		}
+		// an unknown number of them in TimeBank's letters: "centuries"
+		// PXC, "decades" PXE
+		if u == "DE" {
+			return "P" + n + "E"
+		}
+		return "P" + n + "C"
+	case "ML":
+		return "P" + n + "L"
 	}
 	if u[0] == 'T' {
 		return "PT" + n + u[1:]
@@ -100,6 +108,25 @@ func durationValue(n string, u string) string {
 // "11-year", "several months", "two years ago", "a year earlier".
 func (t *Tagger) duration(i, j, n int, vague bool) (m, bool) {
 	k := j
+	half := false
+	if t.w(k) == "1/2" && !vague {
+		// 2 1/2 years
+		half = true
+		k++
+	}
+	switch t.w(k) {
+	case "trading", "business", "working", "additional", "extra", "further":
+		// eight trading days, an additional year
+		if _, ok := units[t.w(k+1)]; ok {
+			k++
+		}
+	}
+	if t.w(k) == "more" && k > i {
+		// two more weeks: as long as two weeks
+		if u, ok := units[t.w(k+1)]; ok && u != "WE" {
+			k++
+		}
+	}
 	if t.hyphen(k) {
 		k++
 	}
@@ -137,6 +164,17 @@ func (t *Tagger) duration(i, j, n int, vague bool) (m, bool) {
 		num = "X"
 	}
 	end := k + 1
+	if !vague && t.w(end) == "and" && (t.w(end+1) == "a" || t.w(end+1) == "one") && t.w(end+2) == "half" {
+		// a minute and a half
+		half = true
+		end += 3
+	}
+	if half {
+		if v, ok := halfDuration(n, u); ok {
+			return m{end: end, typ: news.TimeDuration, expr: v}, true
+		}
+		return m{}, false
+	}
 	if (t.w(i) == "a" || t.w(i) == "an") && j == i+1 && t.hyphen(end) && (t.w(end+1) == "earlier" || t.w(end+1) == "ago") {
 		// "a year-earlier loss": the article stays out
 		return m{end: end + 2, skip: 1, typ: news.TimeDate, expr: "AGO:" + durationValue("1", u)}, true
@@ -171,7 +209,29 @@ func (t *Tagger) duration(i, j, n int, vague bool) (m, bool) {
 	if vague {
 		num = "X"
 	}
+	if !vague && t.w(i-1) == "in" && t.toks[i].kind != 'p' && u[0] != 'T' && t.direction(i) == ">" {
+		// "will be repaid in five years": the time that far ahead, a
+		// date (TimeML); "the first rise in five years" stays a span
+		return m{end: end, typ: news.TimeDate, expr: "LATER:" + durationValue(num, u)}, true
+	}
 	return m{end: end, typ: news.TimeDuration, expr: durationValue(num, u)}, true
+}
+
+// halfDuration writes n and a half units as TIMEX3 does: 2 1/2 years
+// P2Y6M, 5 1/2 hours PT5H30M; false for units it does not halve.
+func halfDuration(n int, u string) (string, bool) {
+	s := strconv.Itoa(n)
+	switch u {
+	case "Y":
+		return "P" + s + "Y6M", true
+	case "D":
+		return "P" + s + "DT12H", true
+	case "TH":
+		return "PT" + s + "H30M", true
+	case "TM":
+		return "PT" + s + "M30S", true
+	}
+	return "", false
 }
 
 // recentUnits reads "recent weeks" (ending before token end): an
@@ -305,6 +365,9 @@ func (t *Tagger) determined(i int) (m, bool) {
 			return m{end: j + 2, typ: news.TimeDate, expr: c}, true
 		}
 	}
+	if det == "these" && wd == "days" {
+		return m{end: j + 1, typ: news.TimeDate, expr: "PRESENT_REF"}, true
+	}
 	// the 1988 third quarter, the 1988 period
 	if det == "the" {
 		if y, ok := t.yearNumber(j); ok {
@@ -337,6 +400,16 @@ func (t *Tagger) determined(i int) (m, bool) {
 			}
 		}
 		switch wd {
+		case "near", "short", "long":
+			// the near future, the short term
+			if nx := t.w(j + 1); nx == "term" || nx == "future" && wd == "near" {
+				return m{end: j + 2, typ: news.TimeDate, expr: "FUTURE_REF"}, true
+			}
+		case "full":
+			// the full year: the one of the report
+			if t.w(j+1) == "year" && t.w(j+2) != "ended" && t.w(j+2) != "ending" {
+				return m{end: j + 2, typ: news.TimeDate, expr: "YEAR+0"}, true
+			}
 		case "future":
 			return m{end: j + 1, typ: news.TimeDate, expr: "FUTURE_REF"}, true
 		case "past":
@@ -376,7 +449,25 @@ func (t *Tagger) determined(i int) (m, bool) {
 			}
 		}
 	}
-	if d, ok := weekdayNames[wd]; ok && j < len(t.toks) && t.toks[j].upper {
+	if h, end, ok := t.holiday(j); ok && (rel != 0 || det == "this") {
+		// last Thanksgiving, next Christmas
+		dir := ""
+		switch {
+		case rel < 0:
+			dir = "<<"
+		case rel > 0:
+			dir = ">>"
+		}
+		return m{end: end, typ: news.TimeDate, expr: h + dir}, true
+	}
+	if d, ok := weekdayNames[wd]; ok && j < len(t.toks) && t.toks[j].upper && len(wd) > 5 {
+		if det == "the previous" || det == "the preceding" {
+			// "the previous Friday": the one before the day last
+			// spoken of
+			r, _ := t.weekday(j, d, "<<")
+			r.expr = "THEN" + r.expr
+			return r, true
+		}
 		dir := "<"
 		switch {
 		case rel > 0:
@@ -412,6 +503,15 @@ func (t *Tagger) determined(i int) (m, bool) {
 		case det == "this" || det == "the" || det == "that":
 			dir = ""
 		}
+		if t.w(j+1) == "of" {
+			// the winter of 1994, the summer of nineteen ninety-six
+			if y, ok := t.yearNumber(j + 2); ok {
+				return m{end: j + 3, typ: news.TimeDate, expr: strconv.Itoa(y) + "-" + s}, true
+			}
+			if r, ok := t.spokenYear(j + 2); ok && (t.w(j+2) == "nineteen" || t.w(j+2) == "twenty") {
+				return m{end: r.end, typ: news.TimeDate, expr: r.expr + "-" + s}, true
+			}
+		}
 		if det == "the" && wd != "summer" && wd != "winter" && wd != "spring" && wd != "autumn" {
 			return m{}, false // "the fall of the wall"
 		}
@@ -441,6 +541,11 @@ func (t *Tagger) determined(i int) (m, bool) {
 				return m{end: j + 1, typ: news.TimeDuration, expr: durationValue("X", units[wd])}, true
 			case "the coming", "coming", "the next", "next":
 				return m{end: j + 1, typ: news.TimeDuration, expr: durationValue("X", units[wd])}, true
+			case "the":
+				if t.w(j+1) == "ahead" {
+					// the weeks ahead
+					return m{end: j + 2, typ: news.TimeDuration, expr: durationValue("X", units[wd])}, true
+				}
 			}
 		}
 		return m{}, false
@@ -475,6 +580,10 @@ func (t *Tagger) determined(i int) (m, bool) {
 	}
 	switch det {
 	case "this", "the current", "current", "the latest", "latest", "the most recent":
+		if det == "this" && t.toks[i].upper && t.toks[j].upper && t.text[t.toks[j].s+1] >= 'a' {
+			// "This Week" with both words capitalized: the title of a show
+			return m{}, false
+		}
 		if unit == "QUARTER" && det != "this" && det != "the current" && det != "current" {
 			return m{end: end, typ: news.TimeDate, expr: "QUARTER-1"}, true
 		}
@@ -644,6 +753,10 @@ func (t *Tagger) direction(i int) string {
 		// "as soon as Tuesday": the earliest a plan can come about
 		return ">"
 	}
+	if k := i - 1 - b2i(t.w(i-1) == "the"); t.w(k) == "of" && t.w(k-1) == "ahead" {
+		// "ahead of the weekend": what is still to come
+		return ">"
+	}
 	best, dist := "", 1<<30
 	for k := i - 1; k >= 0 && i-k <= 12; k-- {
 		if t.boundary(k) {
@@ -670,7 +783,63 @@ func (t *Tagger) direction(i int) string {
 			break
 		}
 	}
+	if best == "" {
+		best = t.farCue(i)
+	}
 	return best
+}
+
+// farReach is how far within its sentence a long sentence is searched
+// for a tense when none is near the expression.
+const farReach = 40
+
+// farCue returns the tense of the nearest cue in the sentence around
+// token i beyond the near reach of direction: "a mission in December",
+// thirteen words after "will be named", is still ahead.
+func (t *Tagger) farCue(i int) string {
+	back, fwd := "", ""
+	bd, fd := 1<<30, 1<<30
+	for k := i - 13; k >= 0 && i-k <= farReach; k-- {
+		if t.boundary(k) {
+			break
+		}
+		if d := t.cue(k); d != "" {
+			back, bd = d, i-k
+			break
+		}
+	}
+	for k := i + 13; k < len(t.toks) && k-i <= farReach && k-i < bd; k++ {
+		if t.boundary(k) {
+			break
+		}
+		if d := t.cue(k); d != "" {
+			fwd, fd = d, k-i
+			break
+		}
+	}
+	// the near words have been read already: a boundary among them ends
+	// the sentence too
+	for k := i - 1; k > i-13 && k >= 0; k-- {
+		if t.boundary(k) {
+			back, bd = "", 1<<30
+			break
+		}
+	}
+	for k := i + 1; k < i+13 && k < len(t.toks); k++ {
+		if t.boundary(k) {
+			fwd, fd = "", 1<<30
+			break
+		}
+	}
+	if fd < bd {
+		back = fwd
+	}
+	if back != ">" {
+		// far off, only a plan or a modal still tells: past verbs far
+		// away govern other clauses as often as not
+		return ""
+	}
+	return back
 }
 
 // backReach is how far back a cue takes precedence over any cue after
@@ -689,8 +858,23 @@ func (t *Tagger) boundary(k int) bool {
 // cue returns the tense that word k signals.
 func (t *Tagger) cue(k int) string {
 	w := t.w(k)
+	if w == "to" {
+		// "is to resume", "are set to meet": an arrangement ahead
+		switch t.w(k - 1) {
+		case "is", "are", "set":
+			if k+1 < len(t.toks) && t.toks[k+1].kind == 'w' {
+				return ">"
+			}
+		}
+		return ""
+	}
 	if futureCues[w] {
-		if w == "going" && t.w(k+1) != "to" {
+		if (w == "going" || w == "plans" || w == "plan") && t.w(k+1) != "to" {
+			// "vacation plans", "the plan": nouns, not intentions
+			return ""
+		}
+		if strings.HasSuffix(w, "ed") && (determiners[t.w(k-1)] || determiners[t.w(k-2)] && strings.HasSuffix(t.w(k-1), "ly")) {
+			// "the hastily planned trip": an adjective
 			return ""
 		}
 		// "had been scheduled", "was due": plans of the past
@@ -703,11 +887,23 @@ func (t *Tagger) cue(k int) string {
 		return ">"
 	}
 	if pastCues[w] {
+		if len(w) > 3 && !notPassive[w] {
+			// "would be paid", "is held": a passive says nothing of the
+			// time; the modal or auxiliary before it does
+			switch t.w(k - 1) {
+			case "be", "is", "are", "being":
+				return ""
+			}
+		}
 		return "<"
 	}
 	if len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastED[w] && t.toks[k].kind == 'w' {
 		// "expected to", "is scheduled": participles of plans point ahead
 		if t.w(k-1) == "is" || t.w(k-1) == "are" || t.w(k-1) == "be" {
+			return ""
+		}
+		// "a still unspecified date", "the proposed merger": adjectives
+		if determiners[t.w(k-1)] || determiners[t.w(k-2)] && (t.w(k-1) == "still" || strings.HasSuffix(t.w(k-1), "ly")) {
 			return ""
 		}
 		return "<"
@@ -738,4 +934,11 @@ func (t *Tagger) periodYearAgo(i int) (m, bool) {
 		return m{end: k + 3, typ: news.TimeDate, expr: "AGO:P1Y"}, true
 	}
 	return m{}, false
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

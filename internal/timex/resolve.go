@@ -179,6 +179,8 @@ func resolveBase(expr string, a anchor) Value {
 		return dayValue(a.t)
 	case strings.HasPrefix(expr, "XXXX-"):
 		return yearless(expr, a)
+	case strings.HasPrefix(expr, "HOL:"):
+		return holiday(expr[4:], a)
 	}
 	return makeValue(expr)
 }
@@ -679,4 +681,68 @@ func refAnchor(v Value) anchor {
 		}
 	}
 	return anchor{}
+}
+
+// holidayDates gives the day of a movable holiday in year y.
+var holidayDates = map[string]func(y int) time.Time{
+	// the fourth Thursday of November
+	"thanksgiving": func(y int) time.Time {
+		t := time.Date(y, 11, 1, 0, 0, 0, 0, time.UTC)
+		return t.AddDate(0, 0, mod(int(time.Thursday-t.Weekday()), 7)+21)
+	},
+	// the Tuesday after the first Monday of November (US elections)
+	"election": func(y int) time.Time {
+		t := time.Date(y, 11, 2, 0, 0, 0, 0, time.UTC)
+		return t.AddDate(0, 0, mod(int(time.Tuesday-t.Weekday()), 7))
+	},
+}
+
+// holiday resolves HOL:name with a direction ("thanksgiving<") against
+// the anchor: the one of the anchor's year, the year before or after,
+// chosen as a day without its year is.
+func holiday(expr string, a anchor) Value {
+	name := strings.TrimRight(expr, "<>")
+	dir := expr[len(name):]
+	f := holidayDates[name]
+	if f == nil {
+		return Value{}
+	}
+	switch a.prec {
+	case "":
+		return Value{TIMEX: "XXXX-" + f(2001).Format("01") + "-XX", Precision: "day"}
+	case "year":
+		return dayValue(f(a.t.Year()))
+	case "month":
+		if dir == "" {
+			return dayValue(f(a.t.Year()))
+		}
+	}
+	at := a.t
+	best := time.Time{}
+	bestDist := time.Duration(1 << 62)
+	for y := at.Year() - 1; y <= at.Year()+1; y++ {
+		d := f(y)
+		dist := d.Sub(at)
+		switch dir {
+		case "<", "<<":
+			if d.After(at) || dir == "<<" && d.Equal(at) {
+				continue
+			}
+			dist = -dist
+		case ">", ">>":
+			if d.Before(at) || dir == ">>" && d.Equal(at) {
+				continue
+			}
+		default:
+			if dist < 0 {
+				dist = -dist
+			} else {
+				dist += 150 * 24 * time.Hour // news mostly reports the past
+			}
+		}
+		if dist < bestDist {
+			best, bestDist = d, dist
+		}
+	}
+	return dayValue(best)
 }

@@ -183,6 +183,10 @@ func (t *Tagger) match(i int) (m, bool) {
 	if k > 0 {
 		if r, ok := t.core(i + k); ok && r.skip == 0 && (!approximators[t.w(i)] || t.w(i) == "nearly" || t.w(i) == "around" || isShift(r.expr)) {
 			r.end = max(r.end, i+k+1)
+			if k == 4 && t.w(i+2) == "half" && len(r.expr) == 4 && isDigit(r.expr[0]) {
+				// the second half of 1989: its half year
+				r.expr += "-H" + map[bool]string{true: "1", false: "2"}[t.w(i+1) == "first"]
+			}
 			return r, true
 		}
 	}
@@ -275,6 +279,9 @@ func (t *Tagger) core(i int) (m, bool) {
 		}
 		return m{end: end, typ: news.TimeSet, expr: v}, true
 	}
+	if h, end, ok := t.holiday(i); ok {
+		return m{end: end, typ: news.TimeDate, expr: h + t.direction(i)}, true
+	}
 	switch wd {
 	case "today":
 		return t.dayWord(i, 0)
@@ -328,7 +335,8 @@ func (t *Tagger) core(i int) (m, bool) {
 			return m{end: end, typ: news.TimeDate, expr: "YEAR+0"}, true
 		}
 	case "overnight":
-		return m{end: i + 1, typ: news.TimeTime, expr: "DAY-1TNI"}, true
+		// the night before the day last spoken of
+		return m{end: i + 1, typ: news.TimeTime, expr: "THENDAY-1TNI"}, true
 	}
 	if v, ok := refWords[wd]; ok && v != "" {
 		if wd == "current" || wd == "recent" {
@@ -625,6 +633,18 @@ func (t *Tagger) weekday(i, d int, dir string) (m, bool) {
 			return m{end: end, typ: news.TimeDate, expr: e}, true
 		}
 	}
+	if p, ok := partsOfDay[strings.TrimSuffix(t.w(j), "s")]; ok && strings.HasSuffix(t.w(j), "s") {
+		// "Tuesday nights": every Tuesday night
+		return m{end: j + 1, typ: news.TimeSet, expr: "XXXX-WXX-" + strconv.Itoa(d) + p}, true
+	}
+	if t.w(j) == "and" {
+		// "Monday and Tuesday nights": both recur
+		if d2, ok := weekdayNames[t.w(j+1)]; ok && d2 > 0 && strings.HasSuffix(t.w(j+2), "s") {
+			if p, ok := partsOfDay[strings.TrimSuffix(t.w(j+2), "s")]; ok {
+				return m{end: j, typ: news.TimeSet, expr: "XXXX-WXX-" + strconv.Itoa(d) + p}, true
+			}
+		}
+	}
 	if t.w(j) == "'s" || partsOfDay[t.w(j)] != "" && t.w(j+1) == "'s" {
 		// "Wednesday's ruling": an event the article reports, past
 		dir = "<"
@@ -685,6 +705,10 @@ func (t *Tagger) number(i int) (m, bool) {
 			}
 			return m{end: end, typ: news.TimeDate, expr: "XXXX-" + pad2(mo) + "-" + pad2(d) + t.direction(i)}, true
 		}
+	}
+	// 20th century: the TIMEX3 century 19
+	if c, ok := t.centuryOrdinal(i); ok {
+		return m{end: i + 2, typ: news.TimeDate, expr: c}, true
 	}
 	// Decades: 1990s, 1990's.
 	if len(s) == 5 && s[4] == 's' {
@@ -750,7 +774,7 @@ func (t *Tagger) isYear(i int) bool {
 		"miles", "kilometers", "tons", "yen", "dollars", "pounds", "barrels", "jobs":
 		return false
 	}
-	if t.toks[i].glued && i > 0 && t.toks[i-1].kind == 'p' && t.w(i-1) != "(" {
+	if t.toks[i].glued && i > 0 && t.toks[i-1].kind == 'p' && t.w(i-1) != "(" && !(t.w(i-1) == "-" && t.w(i-2) == "mid") {
 		return false
 	}
 	return true
@@ -808,4 +832,49 @@ func (t *Tagger) clock(i int) (m, bool) {
 		return m{}, false
 	}
 	return t.clockDay(j, "T"+pad2(h)+":"+pad2(mi))
+}
+
+// holiday reads the name of a holiday at i: "Thanksgiving (Day)",
+// "Election Day", "Christmas (Day, Eve)", "New Year's Day (Eve)",
+// "Independence Day". It returns its reading without a direction and
+// the token after it. Holidays on a fixed day are read as that day of a
+// year left open ("XXXX-12-25"), the others as HOL:name.
+func (t *Tagger) holiday(i int) (string, int, bool) {
+	if i >= len(t.toks) || !t.toks[i].upper {
+		return "", 0, false
+	}
+	day := func(k int) bool { return t.w(k) == "day" && t.toks[k].upper }
+	switch t.w(i) {
+	case "thanksgiving":
+		if day(i + 1) {
+			return "HOL:thanksgiving", i + 2, true
+		}
+		return "HOL:thanksgiving", i + 1, true
+	case "election":
+		if day(i + 1) {
+			return "HOL:election", i + 2, true
+		}
+	case "independence":
+		if day(i + 1) {
+			return "XXXX-07-04", i + 2, true
+		}
+	case "christmas":
+		switch {
+		case day(i + 1):
+			return "XXXX-12-25", i + 2, true
+		case t.w(i+1) == "eve" && t.toks[i+1].upper:
+			return "XXXX-12-24", i + 2, true
+		}
+		return "XXXX-12-25", i + 1, true
+	case "new":
+		if t.w(i+1) == "year" && t.w(i+2) == "'s" && i+3 < len(t.toks) && t.toks[i+3].upper {
+			switch t.w(i + 3) {
+			case "day":
+				return "XXXX-01-01", i + 4, true
+			case "eve":
+				return "XXXX-12-31", i + 4, true
+			}
+		}
+	}
+	return "", 0, false
 }

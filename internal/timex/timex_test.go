@@ -82,6 +82,44 @@ func TestTag(t *testing.T) {
 		{"They were ready to leave as soon as Tuesday.", []found{{"Tuesday", "DATE", "DOW2>"}}},
 		{"They will appeal Wednesday's ruling.", []found{{"Wednesday", "DATE", "DOW3<"}}},
 		{"Qantas will double its flights to India by August.", []found{{"August", "DATE", "XXXX-08>"}}},
+		// holidays, fractions, "more", the near future
+		{"The boy was rescued on Thanksgiving Day.", []found{{"Thanksgiving Day", "DATE", "HOL:thanksgiving<"}}},
+		{"She moved here last Thanksgiving.", []found{{"last Thanksgiving", "DATE", "HOL:thanksgiving<<"}}},
+		{"Polls close on Election Day.", []found{{"Election Day", "DATE", "HOL:election"}}},
+		{"The shop was shut on Christmas Eve.", []found{{"Christmas Eve", "DATE", "XXXX-12-24<"}}},
+		{"The refugees stayed in the camps for 3 1/2 years.", []found{{"3 1/2 years", "DURATION", "P3Y6M"}}},
+		{"The hearing lasted an hour and a half.", []found{{"an hour and a half", "DURATION", "PT1H30M"}}},
+		{"The fleet may stay for at least ten more years.", []found{{"at least ten more years", "DURATION", "P10Y"}}},
+		{"The ruins stood for centuries.", []found{{"centuries", "DURATION", "PXC"}}},
+		{"The mill was shut for decades.", []found{{"decades", "DURATION", "PXE"}}},
+		{"A listing is planned in the near future.", []found{{"the near future", "DATE", "FUTURE_REF"}}},
+		{"Margins will suffer in the short term.", []found{{"the short term", "DATE", "FUTURE_REF"}}},
+		{"Few people write letters these days.", []found{{"these days", "DATE", "PRESENT_REF"}}},
+		{"It forecast higher profit for the full year.", []found{{"the full year", "DATE", "YEAR+0"}}},
+		{"The abbey is a 12th century ruin.", []found{{"12th century", "DATE", "11"}}},
+		{"The truce collapsed in mid-2004.", []found{{"mid-2004", "DATE", "2004"}}},
+		{"Shares of Acme fell 2 1/2 to 37.", nil},
+		{"Prices peaked in the winter of nineteen ninety-four.", []found{{"the winter of nineteen ninety-four", "DATE", "1994-WI"}}},
+		{"The drought of the summer of 2003 was severe.", []found{{"the summer of 2003", "DATE", "2003-SU"}}},
+		{"Profit will fall in the second half of 2023.", []found{{"the second half of 2023", "DATE", "2023-H2"}}},
+		{"Dealers sold bonds ahead of the weekend.", []found{{"the weekend", "DATE", "WEEKEND>"}}},
+		{"Ferries sail on Monday and Tuesday nights.", []found{{"Monday", "SET", "XXXX-WXX-1TNI"}, {"Tuesday nights", "SET", "XXXX-WXX-2TNI"}}},
+		{"He works Sunday mornings.", []found{{"Sunday mornings", "SET", "XXXX-WXX-7TMO"}}},
+		{"The bonds will be repaid in five years.", []found{{"five years", "DATE", "LATER:P5Y"}}},
+		{"It was the first rise in five years.", []found{{"five years", "DURATION", "P5Y"}}},
+		{"Analysts said that Sun's profit rose.", nil},
+		{"Shares rose for six trading days.", []found{{"six trading days", "DURATION", "P6D"}}},
+		{"The lease runs for an additional year.", []found{{"an additional year", "DURATION", "P1Y"}}},
+		{"Prices may fall in the months ahead.", []found{{"the months ahead", "DURATION", "PXM"}}},
+		{"He said on \"This Week\" that talks would go on.", nil},
+		{"This week, prices rose.", []found{{"This week", "DATE", "WEEK+0"}}},
+		// tense cues: arrangements, passives, adjectives, far modals
+		{"The talks are set to resume Monday in Geneva.", []found{{"Monday", "DATE", "DOW1>"}}},
+		{"The shares are to start trading in Tokyo Friday.", []found{{"Friday", "DATE", "DOW5>"}}},
+		{"The dividend would be paid on a still undecided date in March.", []found{{"March", "DATE", "XXXX-03>"}}},
+		{"The board approved expansion plans Monday.", []found{{"Monday", "DATE", "DOW1<"}}},
+		{"On Friday, the hastily planned talks collapsed.", []found{{"Friday", "DATE", "DOW5<"}}},
+		{"She will be named head of the new regional office for trade with the Baltic states in December.", []found{{"December", "DATE", "XXXX-12>"}}},
 	} {
 		t.Run(tt.text, func(t *testing.T) {
 			if got := tagged(tt.text); !reflect.DeepEqual(got, tt.want) {
@@ -129,6 +167,13 @@ func TestResolve(t *testing.T) {
 		{"XXXX-08-06", "1998-02-06", timex.Value{TIMEX: "1997-08-06", Earliest: "1997-08-06", Latest: "1997-08-06", Precision: "day"}},
 		{"XXXX-12-15", "1989-11-20", timex.Value{TIMEX: "1989-12-15", Earliest: "1989-12-15", Latest: "1989-12-15", Precision: "day"}},
 		// alone, the THEN forms count from the anchor
+		// movable holidays: Thanksgiving 1999 fell on 25 November, US
+		// Election Day 1998 on 3 November
+		{"HOL:thanksgiving<", "2000-01-06", timex.Value{TIMEX: "1999-11-25", Earliest: "1999-11-25", Latest: "1999-11-25", Precision: "day"}},
+		{"HOL:thanksgiving>", "2000-01-06", timex.Value{TIMEX: "2000-11-23", Earliest: "2000-11-23", Latest: "2000-11-23", Precision: "day"}},
+		{"HOL:election", "1998-10-26", timex.Value{TIMEX: "1998-11-03", Earliest: "1998-11-03", Latest: "1998-11-03", Precision: "day"}},
+		{"HOL:election", "1998", timex.Value{TIMEX: "1998-11-03", Earliest: "1998-11-03", Latest: "1998-11-03", Precision: "day"}},
+		{"HOL:election", "", timex.Value{TIMEX: "XXXX-11-XX", Precision: "day"}},
 		{"THENYEAR+1", "2022-05-09", timex.Value{TIMEX: "2023", Earliest: "2023-01-01", Latest: "2023-12-31", Precision: "year"}},
 	} {
 		t.Run(tt.expr+"@"+tt.anchor, func(t *testing.T) {
@@ -222,6 +267,8 @@ func TestResolveDocumentReference(t *testing.T) {
 			map[string]string{"March 1989": "1989-03", "The following month": "1989-04"}},
 		{"Third-quarter net rose from $4 a year earlier. In the first nine months, net was $9, up from $7 a year earlier.", "1989-10-26",
 			map[string]string{"Third-quarter": "1989-Q3", "a year earlier": "1988", "the first nine months": "P9M"}},
+		{"Stocks fell on Friday after overnight losses, 3% below the previous Friday.", "2022-05-09",
+			map[string]string{"Friday": "2022-05-06", "overnight": "2022-05-05TNI", "the previous Friday": "2022-04-29"}},
 		{"Net rose in the third quarter from the corresponding period last year.", "1989-11-01",
 			map[string]string{"the third quarter": "1989-Q3", "the corresponding period last year": "1988-Q3"}},
 	} {

@@ -112,3 +112,16 @@ var notPastED = map[string]bool{
 	"wed": true, "bled": true, "fled": false, "united": true, "limited": true,
 	"expected": true, "scheduled": true, "planned": true, "proposed": true,
 }
+
+// notPassive are past cues that are no participles: "is earlier", "are
+// last" do not hide a passive.
+var notPassive = map[string]bool{
+	"yesterday": true, "last": true, "earlier": true, "since": true,
+}
+
+// determiners open a noun phrase: an -ed word after them is an
+// adjective ("the revised plan"), no verb in the past.
+var determiners = map[string]bool{
+	"a": true, "an": true, "the": true, "its": true, "their": true, "his": true,
+	"her": true, "our": true, "this": true, "these": true, "those": true,
+}
