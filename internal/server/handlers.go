@@ -134,7 +134,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, "document", map[string]any{
 		"Events": events,
-		"Title": title, "Doc": d, "Original": original, "Copies": copies,
+		"Title":  title, "Doc": d, "Original": original, "Copies": copies,
 		"Words": news.Words(d.Text), "Paragraphs": paragraphs(d, analysis, linkIDs(links), quotes, export.DocumentTimes(d, analysis)),
 		"Entities": entities, "Analysis": analysis, "Quotes": quotes,
 	})
