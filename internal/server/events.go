@@ -533,6 +533,35 @@ type storyView struct {
 // overviewCounts are the numbers the overview starts with.
 type overviewCounts struct {
 	Documents, Outlets, Entities, Statements, Events, Conflicts, Duplicates int
+	// MoreConflicts reports that there are more conflicts than counted.
+	MoreConflicts bool
+}
+
+// maxConflictsCounted bounds the events whose conflicts the overview
+// confirms, so that it answers quickly in a large archive.
+const maxConflictsCounted = 200
+
+// countConflicts counts the conflicts of the events that may have one,
+// up to maxConflictsCounted events.
+func (s *Server) countConflicts(ctx context.Context) (n int, more bool, err error) {
+	ids, err := s.store.ConflictCandidates(ctx, "", maxConflictsCounted+1)
+	if err != nil {
+		return 0, false, err
+	}
+	if len(ids) > maxConflictsCounted {
+		ids, more = ids[:maxConflictsCounted], true
+	}
+	for _, id := range ids {
+		ev, err := s.event(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return 0, false, err
+		}
+		n += len(export.EventConflicts(ev))
+	}
+	return n, more, nil
 }
 
 // maxOverviewEvents is how many events the overview draws: the most
@@ -557,11 +586,9 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 	}
 	stories := export.Stories(evs, docEvent)
 	conflicts := map[string]bool{}
-	nConflicts := 0
 	for _, e := range evs {
 		if c := export.EventConflicts(e); len(c) > 0 {
 			conflicts[e.ID] = true
-			nConflicts += len(c)
 		}
 	}
 	tl := newTimeline(evs, conflicts, stories)
@@ -586,7 +613,10 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 	slices.SortStableFunc(storyList, func(a, b storyView) int { return b.Docs - a.Docs })
 	counts := overviewCounts{
 		Documents: stats.Documents, Outlets: stats.Sources, Entities: stats.Entities, Duplicates: stats.Duplicates,
-		Events: len(evs), Conflicts: nConflicts,
+		Statements: stats.Statements, Events: stats.Events,
+	}
+	if counts.Conflicts, counts.MoreConflicts, err = s.countConflicts(ctx); err != nil {
+		return err
 	}
 	return s.render(w, "home", map[string]any{
 		"Title": "Overview", "Counts": counts, "Timeline": tl, "Stories": storyList,
