@@ -340,6 +340,13 @@ func TestBrowserPhoneAndKeyboard(t *testing.T) {
 	for _, p := range []string{"/", "/events", "/events/V6", "/documents", "/entities", "/search?q=Seren", "/ingest"} {
 		b.run("open "+p, chromedp.Navigate(base+p), chromedp.WaitReady("main", chromedp.ByQuery))
 		b.noOverflow("phone " + p)
+		if p == "/" || p == "/events" {
+			var hidden int
+			b.run("measure titles", chromedp.Evaluate(`[...document.querySelectorAll("table.events td:nth-child(2)")].filter(td => td.offsetWidth == 0).length`, &hidden))
+			if hidden > 0 {
+				t.Errorf("phone %s: %d event titles are hidden", p, hidden)
+			}
+		}
 		b.screenshot("phone" + strings.NewReplacer("/", "-", "?", "-", "=", "-").Replace(p))
 	}
 
