@@ -121,7 +121,7 @@ func eventDay(e export.Event) string {
 
 func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	ev, err := s.event(ctx, r.PathValue("id"))
+	ev, err := s.eventByID(ctx, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -320,7 +320,7 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 		if len(p.Related) == maxEventReportsShown {
 			break
 		}
-		rev, err := s.event(ctx, id)
+		rev, err := s.eventByID(ctx, id)
 		if err != nil {
 			continue
 		}
@@ -334,21 +334,13 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, "event", map[string]any{"Title": title, "Page": p})
 }
 
-// event reads one event as the export gives it (without its story).
-func (s *Server) event(ctx context.Context, id string) (export.Event, error) {
+// eventByID reads one event as the export gives it (without its story).
+func (s *Server) eventByID(ctx context.Context, id string) (export.Event, error) {
 	e, err := s.store.Event(ctx, id)
 	if err != nil {
 		return export.Event{}, err
 	}
-	reports, err := s.store.EventReports(ctx, id)
-	if err != nil {
-		return export.Event{}, err
-	}
-	facts, err := s.store.EventFacts(ctx, id)
-	if err != nil {
-		return export.Event{}, err
-	}
-	return export.NewEvent(e, reports, facts), nil
+	return s.event(ctx, e)
 }
 
 // statementLabel names a statement in a column head: its speaker and its
@@ -552,7 +544,7 @@ func (s *Server) countConflicts(ctx context.Context) (n int, more bool, err erro
 		ids, more = ids[:maxConflictsCounted], true
 	}
 	for _, id := range ids {
-		ev, err := s.event(ctx, id)
+		ev, err := s.eventByID(ctx, id)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
 		}
@@ -633,7 +625,7 @@ func (s *Server) overviewEvents(ctx context.Context) ([]export.Event, error) {
 			return nil, err
 		}
 		for _, e := range page {
-			ev, err := s.event(ctx, e.ID)
+			ev, err := s.eventByID(ctx, e.ID)
 			if errors.Is(err, store.ErrNotFound) {
 				continue
 			}
@@ -682,7 +674,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) error {
 	evs := make([]export.Event, 0, len(page))
 	conflicts := map[string]bool{}
 	for _, e := range page {
-		ev, err := s.event(r.Context(), e.ID)
+		ev, err := s.eventByID(r.Context(), e.ID)
 		if err != nil {
 			return err
 		}

@@ -14,7 +14,7 @@ import (
 // Paging bounds.
 const (
 	defaultPageSize = 50
-	maxPageSize     = 500
+	maxPageSize     = 200
 	maxQueryBytes   = 500
 )
 
@@ -118,7 +118,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 	}
 	var events []relatedEvent
 	for _, r := range reps {
-		ev, err := s.event(ctx, r.Event)
+		ev, err := s.eventByID(ctx, r.Event)
 		if err != nil {
 			continue
 		}
@@ -170,145 +170,6 @@ func (s *Server) handleStatic(w http.ResponseWriter, r *http.Request) {
 	// Names carry a hash of the content: they can be cached forever.
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 	w.Write(f.body)
-}
-
-// list is a page of API results.
-type list[T any] struct {
-	Items  []T `json:"items"`
-	Limit  int `json:"limit"`
-	Offset int `json:"offset"`
-	// Next is the offset of the next page, or null on the last one.
-	Next *int `json:"next"`
-}
-
-func newList[T any](items []T, limit, offset int) list[T] {
-	l := list[T]{Items: items, Limit: limit, Offset: offset}
-	if l.Items == nil {
-		l.Items = []T{}
-	}
-	if len(items) == limit {
-		n := offset + limit
-		l.Next = &n
-	}
-	return l
-}
-
-func (s *Server) handleAPIDocuments(w http.ResponseWriter, r *http.Request) error {
-	limit, offset, err := paging(r)
-	if err != nil {
-		return err
-	}
-	docs, err := s.store.Documents(r.Context(), store.DocumentQuery{Source: r.URL.Query().Get("source"), Limit: limit, Offset: offset})
-	if err != nil {
-		return err
-	}
-	out := make([]export.Document, len(docs))
-	for i, d := range docs {
-		out[i] = export.NewDocument(d)
-	}
-	writeJSON(w, http.StatusOK, newList(out, limit, offset))
-	return nil
-}
-
-func (s *Server) handleAPIDocument(w http.ResponseWriter, r *http.Request) error {
-	d, err := s.store.Document(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, export.NewDocument(d))
-	return nil
-}
-
-// apiHit is one search result in the API.
-type apiHit struct {
-	Document string  `json:"document"`
-	Title    *string `json:"title"`
-	Source   *string `json:"source"`
-	Snippet  string  `json:"snippet"`
-	Rank     float64 `json:"rank"`
-}
-
-func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) error {
-	q, err := searchText(r)
-	if err != nil {
-		return err
-	}
-	if q == "" {
-		return errorf(http.StatusBadRequest, "missing q: the words to search for")
-	}
-	limit, offset, err := paging(r)
-	if err != nil {
-		return err
-	}
-	hits, err := s.store.Search(r.Context(), store.SearchQuery{Text: q, Limit: limit, Offset: offset})
-	if err != nil {
-		return err
-	}
-	out := make([]apiHit, len(hits))
-	for i, h := range hits {
-		d := export.NewDocument(h.Document)
-		out[i] = apiHit{Document: d.ID, Title: d.Title, Source: d.Source, Snippet: h.Snippet, Rank: h.Rank}
-	}
-	writeJSON(w, http.StatusOK, newList(out, limit, offset))
-	return nil
-}
-
-func (s *Server) handleAPIStats(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.store.Stats(r.Context())
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, map[string]int{"documents": st.Documents, "duplicates": st.Duplicates, "sources": st.Sources,
-		"analyzed": st.Analyzed, "mentions": st.Mentions, "entities": st.Entities})
-	return nil
-}
-
-// apiAnalysis is a document's analysis in the API: its segmentation as
-// [start, end) byte spans, and its names as exported.
-type apiAnalysis struct {
-	Document   string           `json:"document"`
-	Version    int              `json:"version"`
-	Paragraphs [][2]int         `json:"paragraphs"`
-	Sentences  [][2]int         `json:"sentences"`
-	Tokens     [][2]int         `json:"tokens"`
-	Entities   []export.Entity  `json:"entities"`
-	Mentions   []export.Mention `json:"mentions"`
-}
-
-func spanPairs(spans []news.Span) [][2]int {
-	out := make([][2]int, len(spans))
-	for i, s := range spans {
-		out[i] = [2]int{s.Start, s.End}
-	}
-	return out
-}
-
-func (s *Server) handleAPIAnalysis(w http.ResponseWriter, r *http.Request) error {
-	d, err := s.store.Document(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	a, err := s.store.Analysis(r.Context(), d.ID)
-	if err != nil {
-		return err
-	}
-	links, err := s.store.EntityLinks(r.Context(), d.ID)
-	if err != nil {
-		return err
-	}
-	entities, mentions := export.DocumentEntities(d, a, links)
-	if entities == nil {
-		entities = []export.Entity{}
-	}
-	if mentions == nil {
-		mentions = []export.Mention{}
-	}
-	writeJSON(w, http.StatusOK, apiAnalysis{
-		Document: d.ID, Version: a.Version,
-		Paragraphs: spanPairs(a.Paragraphs), Sentences: spanPairs(a.Sentences), Tokens: spanPairs(a.Tokens),
-		Entities: entities, Mentions: mentions,
-	})
-	return nil
 }
 
 // quoteView is a quote as a document page shows it: with its speaker's
@@ -423,7 +284,7 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) error {
 	}
 	var events []relatedEvent
 	for _, x := range evs {
-		ev, err := s.event(r.Context(), x.ID)
+		ev, err := s.event(r.Context(), x)
 		if err != nil {
 			continue
 		}
@@ -445,39 +306,6 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-// apiEntity is an entity in the API: as exported, with the ids of the
-// documents that name it.
-type apiEntity struct {
-	export.Entity
-	DocumentIDs []string `json:"document_ids"`
-}
-
-func (s *Server) handleAPIEntities(w http.ResponseWriter, r *http.Request) error {
-	out, q, err := s.entities(r)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, newList(out, q.Limit, q.Offset))
-	return nil
-}
-
-func (s *Server) handleAPIEntity(w http.ResponseWriter, r *http.Request) error {
-	e, err := s.store.Entity(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	docs, err := s.store.EntityDocuments(r.Context(), e.ID, maxPageSize, 0)
-	if err != nil {
-		return err
-	}
-	out := apiEntity{Entity: export.NewEntity(e), DocumentIDs: make([]string, len(docs))}
-	for i, d := range docs {
-		out.DocumentIDs[i] = d.ID
-	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
-}
-
 func (s *Server) handleStatement(w http.ResponseWriter, r *http.Request) error {
 	st, err := s.store.Statement(r.Context(), r.PathValue("id"))
 	if err != nil {
@@ -492,26 +320,4 @@ func (s *Server) handleStatement(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, "statement", map[string]any{
 		"Title": "Statement " + st.ID, "Statement": export.NewStatement(st), "SpeakerName": speaker,
 	})
-}
-
-func (s *Server) handleAPIStatement(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.store.Statement(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, export.NewStatement(st))
-	return nil
-}
-
-func (s *Server) handleAPIStatements(w http.ResponseWriter, r *http.Request) error {
-	limit, offset, err := paging(r)
-	if err != nil {
-		return err
-	}
-	out, err := s.statements(r, store.StatementQuery{Speaker: r.URL.Query().Get("speaker"), Limit: limit, Offset: offset})
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, newList(out, limit, offset))
-	return nil
 }

@@ -280,6 +280,8 @@ func (s *Server) classify(r *http.Request, err error) (int, string) {
 		return he.status, he.msg
 	case errors.Is(err, store.ErrNotFound):
 		return http.StatusNotFound, "not found"
+	case errors.Is(err, store.ErrBadDate):
+		return http.StatusBadRequest, store.ErrBadDate.Error()
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, "request too large"
 	case errors.Is(err, context.Canceled):
