@@ -273,6 +273,22 @@ func TestBrowserWalkthrough(t *testing.T) {
 	}
 	b.screenshot("search")
 
+	// Narrowed to one outlet, with the form's filter.
+	before = b.path()
+	b.run("filter by outlet", chromedp.SendKeys("#s-source", "Essaria Herald\n", chromedp.ByQuery))
+	b.waitLeave(before)
+	var outlets []string
+	b.run("read outlets", chromedp.Evaluate(`[...document.querySelectorAll("ol.hits li .muted")].map(e => e.textContent.split(" · ")[0])`, &outlets))
+	if len(outlets) == 0 {
+		t.Errorf("no hits from the Essaria Herald")
+	}
+	for _, o := range outlets {
+		if o != "Essaria Herald" {
+			t.Errorf("a hit from %q when searching the Essaria Herald only", o)
+		}
+	}
+	b.screenshot("search-filtered")
+
 	if len(b.dialogs) > 0 {
 		t.Errorf("pages ran scripts that opened dialogs: %q", b.dialogs)
 	}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -141,22 +142,49 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
-	q, err := searchText(r)
+	q, err := searchQuery(r)
 	if err != nil {
 		return err
 	}
-	limit, offset, err := paging(r)
-	if err != nil {
+	if q.Limit, q.Offset, err = paging(r); err != nil {
 		return err
 	}
 	var hits []store.Hit
-	if q != "" {
-		if hits, err = s.store.Search(r.Context(), store.SearchQuery{Text: q, Limit: limit, Offset: offset}); err != nil {
+	if q.Text != "" || q.Filtered() {
+		if hits, err = s.store.Search(r.Context(), q); err != nil {
 			return err
 		}
 	}
+	entityName := ""
+	if q.Entity != "" {
+		if e, err := s.store.Entity(r.Context(), q.Entity); err == nil {
+			entityName = e.Name
+		}
+	}
+	// The pager's links keep the words and the filters.
+	link := func(page int) string {
+		v := url.Values{}
+		for k, x := range map[string]string{"q": q.Text, "source": q.Source, "entity": q.Entity, "from": q.From, "to": q.To} {
+			if x != "" {
+				v.Set(k, x)
+			}
+		}
+		if page > 1 {
+			v.Set("page", strconv.Itoa(page))
+		}
+		return "/search?" + v.Encode()
+	}
+	pl := links(q.Offset, q.Limit, len(hits))
+	var prev, next string
+	if pl.Prev > 0 {
+		prev = link(pl.Prev)
+	}
+	if pl.Next > 0 {
+		next = link(pl.Next)
+	}
 	return s.render(w, "search", map[string]any{
-		"Title": "Search", "Query": q, "Hits": hits, "Pager": links(offset, limit, len(hits)),
+		"Title": "Search", "Query": q.Text, "Search": q, "EntityName": entityName, "Hits": hits,
+		"Page": pl.Page, "PrevURL": prev, "NextURL": next,
 	})
 }
 
