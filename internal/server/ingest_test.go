@@ -231,3 +231,17 @@ func TestUploadName(t *testing.T) {
 		}
 	}
 }
+
+func TestPanicShowsNoStack(t *testing.T) {
+	ts, _ := newTestServer(t, "")
+	srv := ts.Config.Handler.(*Server)
+	srv.handler = http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("secret internals") })
+	resp, err := http.Get(ts.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := body(t, resp)
+	if resp.StatusCode != 500 || strings.Contains(b, "secret") || strings.Contains(b, "goroutine") {
+		t.Errorf("panic: %d %q", resp.StatusCode, b)
+	}
+}

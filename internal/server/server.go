@@ -15,6 +15,7 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -110,6 +111,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
 	r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+	// A panic is logged with its stack; the client sees only that the
+	// request failed.
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			s.log.Error("request panicked", logKeyMethod, r.Method, logKeyPath, r.URL.Path, logKeyError, fmt.Sprint(v), "stack", string(debug.Stack()))
+			http.Error(w, "internal error", http.StatusInternalServerError)
+		}
+	}()
 	s.handler.ServeHTTP(w, r)
 }
 
