@@ -5,7 +5,9 @@
 #   - Go modules (go mod download);
 #   - a throwaway PostgreSQL from the system's binaries on a loopback port
 #     (scripts/pg.sh), so the store conformance suite and the end-to-end
-#     tests run against PostgreSQL as well as SQLite.
+#     tests run against PostgreSQL as well as SQLite;
+#   - Debian's Chromium, for the browser tests (chromedp), when missing;
+#     their screenshots go to test-artifacts/browser.
 #
 # Tests that read ../shared (the seed articles, the BBC corpus) skip with a
 # message when it is absent.
@@ -35,6 +37,20 @@ if [[ -z ${PARALLAX_TEST_POSTGRES:-} ]]; then
 	export PARALLAX_TEST_POSTGRES
 	echo "    $PARALLAX_TEST_POSTGRES"
 fi
+
+# The browser tests drive Debian's Chromium; install it when missing, and
+# make the tests fail rather than skip if it still cannot be found.
+if ! command -v chromium >/dev/null && [[ -z ${PARALLAX_CHROMIUM:-} ]]; then
+	echo "==> Installing Chromium for the browser tests"
+	sudo=""
+	if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get update -qq || true
+	$sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+export PARALLAX_REQUIRE_BROWSER=1
+# Screenshots of the browser tests.
+export PARALLAX_ARTIFACTS=${PARALLAX_ARTIFACTS:-$PWD/test-artifacts}
 
 echo "==> go vet"
 go vet ./...

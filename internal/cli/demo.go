@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/parallax-news/parallax/internal/analyze"
 	"github.com/parallax-news/parallax/internal/demo"
 	"github.com/parallax-news/parallax/internal/export"
 	"github.com/parallax-news/parallax/internal/ingest"
@@ -21,6 +22,7 @@ import (
 func runDemo(ctx context.Context, env Env, args []string) int {
 	fs, db := newFlags(env, "demo", "[--addr HOST:PORT]", "Ingest the bundled demo corpus (fictional articles written for Parallax) into a fresh store, print what it found, and serve it")
 	addr := fs.String("addr", DefaultAddr, "listen on `HOST:PORT`")
+	token := fs.String("token", "", "the `TOKEN` a request must carry to add articles (as for serve)")
 	noServe := fs.Bool("no-serve", false, "print what was found and exit without serving")
 	if code, stop := parseNone(env, fs, args); stop {
 		return code
@@ -78,7 +80,8 @@ func runDemo(ctx context.Context, env Env, args []string) int {
 	if *noServe {
 		return ExitOK
 	}
-	return serve(ctx, env, st, *addr, "parallax demo")
+	return serve(ctx, env, st, serveOptions{addr: *addr, token: *token, who: "parallax demo",
+		analyzer: func() (*analyze.Analyzer, error) { return an, nil }})
 }
 
 // printFindings prints a short account of what the store holds.

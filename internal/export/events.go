@@ -50,8 +50,9 @@ type Coverage struct {
 	Omitted      []string `json:"omitted"`      // statement ids others render and it does not
 }
 
-// cover fills e.Coverage from the statements each document renders.
-func cover(e *Event, carried map[string][]string) {
+// Cover fills e.Coverage from the statements each document renders
+// (carried: statement ids by document).
+func Cover(e *Event, carried map[string][]string) {
 	var all []string
 	for _, d := range e.Documents {
 		for _, s := range carried[d] {
@@ -253,6 +254,19 @@ func daysBetween(a, b string) int {
 	return int(y.Sub(x).Hours() / 24)
 }
 
+// ConflictID is the id of the conflict of kind over event: "V12-date",
+// "V12-killed". An event has at most one conflict of each kind, so the id
+// is stable as long as the conflict lasts.
+func ConflictID(event, kind string) string {
+	return event + "-" + kind
+}
+
+// ParseConflictID splits a conflict id into its event and kind.
+func ParseConflictID(id string) (event, kind string, ok bool) {
+	event, kind, ok = strings.Cut(id, "-")
+	return event, kind, ok && strings.HasPrefix(event, "V") && kind != ""
+}
+
 // EventConflicts returns the conflicts of an exported event: when its
 // documents give dates that do not meet, one date conflict with every
 // claim.
@@ -261,7 +275,7 @@ func EventConflicts(e Event) []Conflict {
 	if len(disagreements(e.Claims)) > 0 {
 		claims := slices.Clone(e.Claims)
 		slices.SortStableFunc(claims, func(a, b Claim) int { return strings.Compare(a.From, b.From) })
-		out = append(out, Conflict{Kind: "date", About: e.ID, Claims: claims, Title: e.Title})
+		out = append(out, Conflict{ID: ConflictID(e.ID, "date"), Kind: "date", About: e.ID, Claims: claims, Title: e.Title})
 	}
 	// A countable fact on which two documents give different numbers.
 	var kinds []string
@@ -299,7 +313,7 @@ func EventConflicts(e Event) []Conflict {
 			continue
 		}
 		slices.SortStableFunc(claims, func(a, b Claim) int { return strings.Compare(a.Value, b.Value) })
-		out = append(out, Conflict{Kind: k, About: e.ID, Claims: claims, Title: e.Title})
+		out = append(out, Conflict{ID: ConflictID(e.ID, k), Kind: k, About: e.ID, Claims: claims, Title: e.Title})
 	}
 	return out
 }
@@ -345,13 +359,10 @@ func eachEvent(ctx context.Context, st store.Store, fn func(Event) error) error 
 	})
 }
 
-// eachConflict calls fn with every conflict, numbered in event order.
+// eachConflict calls fn with every conflict, in event order.
 func eachConflict(ctx context.Context, st store.Store, fn func(Conflict) error) error {
-	n := 0
 	return eachEvent(ctx, st, func(e Event) error {
 		for _, c := range EventConflicts(e) {
-			n++
-			c.ID = fmt.Sprintf("C%d", n)
 			if err := fn(c); err != nil {
 				return err
 			}
@@ -453,7 +464,7 @@ func eventsWithStories(ctx context.Context, st store.Store) ([]Event, map[string
 		return nil, nil, err
 	}
 	for i := range evs {
-		cover(&evs[i], carried)
+		Cover(&evs[i], carried)
 	}
 	return evs, Stories(evs, docEvent), nil
 }

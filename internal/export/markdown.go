@@ -184,7 +184,7 @@ func writeEvents(ctx context.Context, st store.Store, w *bufio.Writer, outlet ma
 	}
 	w.WriteString("\n## Timeline\n\n| when | precision | what | type | documents | story | id |\n| --- | --- | --- | --- | ---: | --- | --- |\n")
 	for _, e := range evs {
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %d | `%s` | `%s` |\n", cell(dateOf(e)), precision(e), cell(e.Title), e.Type, len(e.Documents), stories[e.ID], e.ID)
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %d | `%s` | `%s` |\n", cell(dateOf(e)), Precision(e), cell(e.Title), e.Type, len(e.Documents), stories[e.ID], e.ID)
 	}
 	if err := writeEntityTimelines(ctx, st, w, evs, dateOf); err != nil {
 		return err
@@ -224,9 +224,9 @@ func writeEvents(ctx context.Context, st store.Store, w *bufio.Writer, outlet ma
 	return nil
 }
 
-// precision tells how precisely an event is dated: "day", "month",
+// Precision tells how precisely an event is dated: "day", "month",
 // "year", "between" two dates, or "–" when it is not.
-func precision(e Event) string {
+func Precision(e Event) string {
 	if e.Date.Value != nil {
 		switch len(*e.Date.Value) {
 		case 4:
@@ -469,15 +469,15 @@ func writeConflicts(ctx context.Context, st store.Store, w *bufio.Writer, e Even
 			if cl.Main {
 				how = "reports it"
 			}
-			fmt.Fprintf(w, "- **%s** — %s (`%s`, %s): %s\n", cl.Value, cell(orDash(outlet[cl.Document])), cl.Document, how, cell(sentenceAround(d.Text, cl.Start, cl.End)))
+			fmt.Fprintf(w, "- **%s** — %s (`%s`, %s): %s\n", cl.Value, cell(orDash(outlet[cl.Document])), cl.Document, how, cell(SentenceAround(d.Text, cl.Start, cl.End)))
 		}
 	}
 	return nil
 }
 
-// sentenceAround returns the sentence-like stretch of text around
+// SentenceAround returns the sentence-like stretch of text around
 // [start, end): from the last sentence end before to the next after.
-func sentenceAround(text string, start, end int) string {
+func SentenceAround(text string, start, end int) string {
 	if start < 0 || end > len(text) || start >= end {
 		return ""
 	}

@@ -84,6 +84,38 @@ func DocumentQuotes(d news.Document, a news.Analysis, links []store.EntityLink, 
 	return out
 }
 
+// NewQuote converts a stored quote to its exported form, as
+// DocumentQuotes gives it.
+func NewQuote(q store.QuoteInfo) Quote {
+	x := Quote{
+		ID: QuoteID(q.Document, q.Quote.Start), Document: q.Document, Start: q.Quote.Start, End: q.Quote.End,
+		Kind: q.Quote.Kind, Text: q.Text, Statement: null(q.Statement),
+	}
+	if q.Quote.SpeakerEntity >= 0 {
+		id := q.Speaker
+		if id == "" {
+			id = LocalEntityID(q.Document, q.Quote.SpeakerEntity)
+		}
+		x.Speaker = &id
+	}
+	if sp := q.Quote.Speaker; sp.End > sp.Start {
+		s, e := sp.Start, sp.End
+		x.SpeakerStart, x.SpeakerEnd = &s, &e
+		x.SpeakerText = null(q.SpeakerText)
+	}
+	if c := q.Quote.Cue; c.End > c.Start {
+		x.Cue = null(q.CueText)
+		x.CueSpan = &Evidence{Document: q.Document, Start: c.Start, End: c.End}
+	}
+	if a := q.Quote.Addressee; a.End > a.Start {
+		x.Addressee = &Excerpt{Start: a.Start, End: a.End, Text: q.AddresseeText}
+	}
+	if v := q.Quote.Via; v.End > v.Start {
+		x.Via = &Excerpt{Start: v.Start, End: v.End, Text: q.ViaText}
+	}
+	return x
+}
+
 func excerpt(text string, s news.Span) *Excerpt {
 	if s.End <= s.Start {
 		return nil

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/text"
@@ -24,7 +25,8 @@ type Defaults struct {
 // Prepare is a pure function of its arguments.
 func Prepare(a Article, def Defaults) (news.Document, error) {
 	t := text.Normalize(a.Text)
-	if t == "" {
+	if !strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		// Nothing, or only marks and invisible characters.
 		return news.Document{}, ErrNoText
 	}
 	d := news.Document{

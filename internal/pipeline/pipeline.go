@@ -323,6 +323,16 @@ func (in *Ingester) write(ctx context.Context, tx store.Tx, batch []prepared, c 
 	return nil
 }
 
+// ArticleError is an article given to Add that could not be prepared (no
+// text, a bad date): bad input, not a failing store.
+type ArticleError struct {
+	Index int // in the articles given, from 0
+	Err   error
+}
+
+func (e *ArticleError) Error() string { return fmt.Sprintf("article %d: %v", e.Index+1, e.Err) }
+func (e *ArticleError) Unwrap() error { return e.Err }
+
 // Add stores articles given directly (the browser's paste and upload), as
 // one batch, and returns the stored documents in the order given.
 func (in *Ingester) Add(ctx context.Context, arts []ingest.Article) ([]news.Document, Counts, error) {
@@ -331,7 +341,7 @@ func (in *Ingester) Add(ctx context.Context, arts []ingest.Article) ([]news.Docu
 	for i, a := range arts {
 		p, err := in.prepare(ctx, a, in.opts.Defaults)
 		if err != nil {
-			return nil, c, fmt.Errorf("article %d: %w", i+1, err)
+			return nil, c, &ArticleError{Index: i, Err: err}
 		}
 		p.where = a.Origin
 		batch = append(batch, p)

@@ -2,6 +2,8 @@ package server
 
 import (
 	"net/http"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,7 +15,7 @@ import (
 // Paging bounds.
 const (
 	defaultPageSize = 50
-	maxPageSize     = 500
+	maxPageSize     = 200
 	maxQueryBytes   = 500
 )
 
@@ -65,26 +67,6 @@ func links(offset, limit, got int) pageLinks {
 	return p
 }
 
-func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
-	limit, offset, err := paging(r)
-	if err != nil {
-		return err
-	}
-	source := strings.TrimSpace(r.URL.Query().Get("source"))
-	stats, err := s.store.Stats(r.Context())
-	if err != nil {
-		return err
-	}
-	docs, err := s.store.Documents(r.Context(), store.DocumentQuery{Source: source, Limit: limit, Offset: offset})
-	if err != nil {
-		return err
-	}
-	return s.render(w, "home", map[string]any{
-		"Title": "Documents", "Stats": stats, "Documents": docs, "Source": source,
-		"Pager": links(offset, limit, len(docs)),
-	})
-}
-
 func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	d, err := s.store.Document(ctx, r.PathValue("id"))
@@ -131,34 +113,78 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 		}
 		quotes = append(quotes, v)
 	}
+	reps, err := s.store.DocumentEvents(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	var events []relatedEvent
+	for _, r := range reps {
+		ev, err := s.eventByID(ctx, r.Event)
+		if err != nil {
+			continue
+		}
+		how := "recalls it"
+		if r.Main {
+			how = "reports it"
+		}
+		events = append(events, relatedEvent{Event: ev, How: how, Disputed: len(export.EventConflicts(ev)) > 0})
+	}
 	title := d.Title
 	if title == "" {
 		title = d.Origin
 	}
 	return s.render(w, "document", map[string]any{
-		"Title": title, "Doc": d, "Original": original, "Copies": copies,
-		"Words": news.Words(d.Text), "Paragraphs": paragraphs(d, analysis, linkIDs(links)),
+		"Events": events,
+		"Title":  title, "Doc": d, "Original": original, "Copies": copies,
+		"Words": news.Words(d.Text), "Paragraphs": paragraphs(d, analysis, linkIDs(links), quotes, export.DocumentTimes(d, analysis)),
 		"Entities": entities, "Analysis": analysis, "Quotes": quotes,
 	})
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
-	q, err := searchText(r)
+	q, err := searchQuery(r)
 	if err != nil {
 		return err
 	}
-	limit, offset, err := paging(r)
-	if err != nil {
+	if q.Limit, q.Offset, err = paging(r); err != nil {
 		return err
 	}
 	var hits []store.Hit
-	if q != "" {
-		if hits, err = s.store.Search(r.Context(), store.SearchQuery{Text: q, Limit: limit, Offset: offset}); err != nil {
+	if q.Text != "" || q.Filtered() {
+		if hits, err = s.store.Search(r.Context(), q); err != nil {
 			return err
 		}
 	}
+	entityName := ""
+	if q.Entity != "" {
+		if e, err := s.store.Entity(r.Context(), q.Entity); err == nil {
+			entityName = e.Name
+		}
+	}
+	// The pager's links keep the words and the filters.
+	link := func(page int) string {
+		v := url.Values{}
+		for k, x := range map[string]string{"q": q.Text, "source": q.Source, "entity": q.Entity, "from": q.From, "to": q.To} {
+			if x != "" {
+				v.Set(k, x)
+			}
+		}
+		if page > 1 {
+			v.Set("page", strconv.Itoa(page))
+		}
+		return "/search?" + v.Encode()
+	}
+	pl := links(q.Offset, q.Limit, len(hits))
+	var prev, next string
+	if pl.Prev > 0 {
+		prev = link(pl.Prev)
+	}
+	if pl.Next > 0 {
+		next = link(pl.Next)
+	}
 	return s.render(w, "search", map[string]any{
-		"Title": "Search", "Query": q, "Hits": hits, "Pager": links(offset, limit, len(hits)),
+		"Title": "Search", "Query": q.Text, "Search": q, "EntityName": entityName, "Hits": hits,
+		"Page": pl.Page, "PrevURL": prev, "NextURL": next,
 	})
 }
 
@@ -172,145 +198,6 @@ func (s *Server) handleStatic(w http.ResponseWriter, r *http.Request) {
 	// Names carry a hash of the content: they can be cached forever.
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 	w.Write(f.body)
-}
-
-// list is a page of API results.
-type list[T any] struct {
-	Items  []T `json:"items"`
-	Limit  int `json:"limit"`
-	Offset int `json:"offset"`
-	// Next is the offset of the next page, or null on the last one.
-	Next *int `json:"next"`
-}
-
-func newList[T any](items []T, limit, offset int) list[T] {
-	l := list[T]{Items: items, Limit: limit, Offset: offset}
-	if l.Items == nil {
-		l.Items = []T{}
-	}
-	if len(items) == limit {
-		n := offset + limit
-		l.Next = &n
-	}
-	return l
-}
-
-func (s *Server) handleAPIDocuments(w http.ResponseWriter, r *http.Request) error {
-	limit, offset, err := paging(r)
-	if err != nil {
-		return err
-	}
-	docs, err := s.store.Documents(r.Context(), store.DocumentQuery{Source: r.URL.Query().Get("source"), Limit: limit, Offset: offset})
-	if err != nil {
-		return err
-	}
-	out := make([]export.Document, len(docs))
-	for i, d := range docs {
-		out[i] = export.NewDocument(d)
-	}
-	writeJSON(w, http.StatusOK, newList(out, limit, offset))
-	return nil
-}
-
-func (s *Server) handleAPIDocument(w http.ResponseWriter, r *http.Request) error {
-	d, err := s.store.Document(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, export.NewDocument(d))
-	return nil
-}
-
-// apiHit is one search result in the API.
-type apiHit struct {
-	Document string  `json:"document"`
-	Title    *string `json:"title"`
-	Source   *string `json:"source"`
-	Snippet  string  `json:"snippet"`
-	Rank     float64 `json:"rank"`
-}
-
-func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) error {
-	q, err := searchText(r)
-	if err != nil {
-		return err
-	}
-	if q == "" {
-		return errorf(http.StatusBadRequest, "missing q: the words to search for")
-	}
-	limit, offset, err := paging(r)
-	if err != nil {
-		return err
-	}
-	hits, err := s.store.Search(r.Context(), store.SearchQuery{Text: q, Limit: limit, Offset: offset})
-	if err != nil {
-		return err
-	}
-	out := make([]apiHit, len(hits))
-	for i, h := range hits {
-		d := export.NewDocument(h.Document)
-		out[i] = apiHit{Document: d.ID, Title: d.Title, Source: d.Source, Snippet: h.Snippet, Rank: h.Rank}
-	}
-	writeJSON(w, http.StatusOK, newList(out, limit, offset))
-	return nil
-}
-
-func (s *Server) handleAPIStats(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.store.Stats(r.Context())
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, map[string]int{"documents": st.Documents, "duplicates": st.Duplicates, "sources": st.Sources,
-		"analyzed": st.Analyzed, "mentions": st.Mentions, "entities": st.Entities})
-	return nil
-}
-
-// apiAnalysis is a document's analysis in the API: its segmentation as
-// [start, end) byte spans, and its names as exported.
-type apiAnalysis struct {
-	Document   string           `json:"document"`
-	Version    int              `json:"version"`
-	Paragraphs [][2]int         `json:"paragraphs"`
-	Sentences  [][2]int         `json:"sentences"`
-	Tokens     [][2]int         `json:"tokens"`
-	Entities   []export.Entity  `json:"entities"`
-	Mentions   []export.Mention `json:"mentions"`
-}
-
-func spanPairs(spans []news.Span) [][2]int {
-	out := make([][2]int, len(spans))
-	for i, s := range spans {
-		out[i] = [2]int{s.Start, s.End}
-	}
-	return out
-}
-
-func (s *Server) handleAPIAnalysis(w http.ResponseWriter, r *http.Request) error {
-	d, err := s.store.Document(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	a, err := s.store.Analysis(r.Context(), d.ID)
-	if err != nil {
-		return err
-	}
-	links, err := s.store.EntityLinks(r.Context(), d.ID)
-	if err != nil {
-		return err
-	}
-	entities, mentions := export.DocumentEntities(d, a, links)
-	if entities == nil {
-		entities = []export.Entity{}
-	}
-	if mentions == nil {
-		mentions = []export.Mention{}
-	}
-	writeJSON(w, http.StatusOK, apiAnalysis{
-		Document: d.ID, Version: a.Version,
-		Paragraphs: spanPairs(a.Paragraphs), Sentences: spanPairs(a.Sentences), Tokens: spanPairs(a.Tokens),
-		Entities: entities, Mentions: mentions,
-	})
-	return nil
 }
 
 // quoteView is a quote as a document page shows it: with its speaker's
@@ -399,8 +286,12 @@ func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-// entityDocumentsShown is how many of an entity's documents its page lists.
-const entityDocumentsShown = 100
+// What an entity's page lists at most.
+const (
+	entityDocumentsShown   = 100 // its documents
+	entityEventsShown      = 50  // its events, by date
+	entityCooccurringShown = 24  // the entities named with it
+)
 
 func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) error {
 	e, err := s.store.Entity(r.Context(), r.PathValue("id"))
@@ -415,43 +306,32 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	evs, err := s.store.Events(r.Context(), store.EventQuery{Entity: e.ID, ByDate: true, Limit: entityEventsShown})
+	if err != nil {
+		return err
+	}
+	var events []relatedEvent
+	for _, x := range evs {
+		ev, err := s.event(r.Context(), x)
+		if err != nil {
+			continue
+		}
+		role := "named in its reports"
+		if ev.Place != nil && *ev.Place == e.ID {
+			role = "where it happened"
+		} else if slices.Contains(ev.Participants, e.ID) {
+			role = "took part"
+		}
+		events = append(events, relatedEvent{Event: ev, How: role, Disputed: len(export.EventConflicts(ev)) > 0})
+	}
+	with, err := s.store.Cooccurring(r.Context(), e.ID, entityCooccurringShown)
+	if err != nil {
+		return err
+	}
 	return s.render(w, "entity", map[string]any{
 		"Title": e.Name, "Entity": export.NewEntity(e), "Documents": docs,
-		"More": e.Documents - len(docs), "Statements": statements,
+		"More": e.Documents - len(docs), "Statements": statements, "Events": events, "With": with,
 	})
-}
-
-// apiEntity is an entity in the API: as exported, with the ids of the
-// documents that name it.
-type apiEntity struct {
-	export.Entity
-	DocumentIDs []string `json:"document_ids"`
-}
-
-func (s *Server) handleAPIEntities(w http.ResponseWriter, r *http.Request) error {
-	out, q, err := s.entities(r)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, newList(out, q.Limit, q.Offset))
-	return nil
-}
-
-func (s *Server) handleAPIEntity(w http.ResponseWriter, r *http.Request) error {
-	e, err := s.store.Entity(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	docs, err := s.store.EntityDocuments(r.Context(), e.ID, maxPageSize, 0)
-	if err != nil {
-		return err
-	}
-	out := apiEntity{Entity: export.NewEntity(e), DocumentIDs: make([]string, len(docs))}
-	for i, d := range docs {
-		out.DocumentIDs[i] = d.ID
-	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *Server) handleStatement(w http.ResponseWriter, r *http.Request) error {
@@ -468,26 +348,4 @@ func (s *Server) handleStatement(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, "statement", map[string]any{
 		"Title": "Statement " + st.ID, "Statement": export.NewStatement(st), "SpeakerName": speaker,
 	})
-}
-
-func (s *Server) handleAPIStatement(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.store.Statement(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, export.NewStatement(st))
-	return nil
-}
-
-func (s *Server) handleAPIStatements(w http.ResponseWriter, r *http.Request) error {
-	limit, offset, err := paging(r)
-	if err != nil {
-		return err
-	}
-	out, err := s.statements(r, store.StatementQuery{Speaker: r.URL.Query().Get("speaker"), Limit: limit, Offset: offset})
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, newList(out, limit, offset))
-	return nil
 }

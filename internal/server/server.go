@@ -15,9 +15,14 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/analyze"
+	"github.com/parallax-news/parallax/internal/export"
+	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -42,6 +47,17 @@ const (
 type Options struct {
 	Logger  *slog.Logger // nil discards logs
 	Version string
+	// Token, if set, is what a request must carry to change the store (see
+	// canWrite); without it the server is read-only to that request. The
+	// command line requires one to listen beyond loopback.
+	Token string
+	// Analyzer, if set, gives the analyzer for articles added from the
+	// browser or the API; it is called on the first such request (loading
+	// the models takes a moment). Nil: the server adds no articles.
+	Analyzer func() (*analyze.Analyzer, error)
+	// Client fetches the URLs given to add; nil gets one with ingest's
+	// timeouts.
+	Client *http.Client
 }
 
 // Server serves one store. Create it with New.
@@ -53,6 +69,10 @@ type Server struct {
 	static  map[string]staticFile // by fingerprinted name
 	assets  map[string]string     // plain name -> fingerprinted URL path
 	handler http.Handler
+
+	token    string
+	analyzer func() (*analyze.Analyzer, error) // nil: no ingest
+	client   *http.Client
 }
 
 type staticFile struct {
@@ -63,7 +83,13 @@ type staticFile struct {
 // New returns a Server over st, with its templates parsed and static files
 // fingerprinted.
 func New(st store.Store, opts Options) (*Server, error) {
-	s := &Server{store: st, log: opts.Logger, version: opts.Version}
+	s := &Server{store: st, log: opts.Logger, version: opts.Version, token: opts.Token, client: opts.Client}
+	if opts.Analyzer != nil {
+		s.analyzer = sync.OnceValues(opts.Analyzer)
+	}
+	if s.client == nil {
+		s.client = ingest.NewHTTPClient(ingest.DefaultFetchTimeout)
+	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -85,6 +111,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
 	r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+	// A panic is logged with its stack; the client sees only that the
+	// request failed.
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			s.log.Error("request panicked", logKeyMethod, r.Method, logKeyPath, r.URL.Path, logKeyError, fmt.Sprint(v), "stack", string(debug.Stack()))
+			http.Error(w, "internal error", http.StatusInternalServerError)
+		}
+	}()
 	s.handler.ServeHTTP(w, r)
 }
 
@@ -162,8 +199,20 @@ func (s *Server) loadStatic() error {
 func (s *Server) loadTemplates() error {
 	funcs := template.FuncMap{
 		"asset": func(name string) string { return s.assets[name] },
-		"add":   func(a, b int) int { return a + b },
-		"list":  func(v ...string) []string { return v },
+		// precision tells how precisely an event is dated.
+		"precision": export.Precision,
+		"deref": func(p *string) string {
+			if p == nil {
+				return ""
+			}
+			return *p
+		},
+		"add":      func(a, b int) int { return a + b },
+		"add5":     func(f float64) float64 { return f + 5 },
+		"last":     func(l []timelineMark) int { return len(l) - 1 },
+		"deref2":   func(p *bool) bool { return p != nil && *p },
+		"factName": factName,
+		"list":     func(v ...string) []string { return v },
 		// Corpus-wide entity ids start with E; a document's own ids with
 		// the document's hexadecimal id.
 		"hasPrefix": strings.HasPrefix,
@@ -243,6 +292,8 @@ func (s *Server) classify(r *http.Request, err error) (int, string) {
 		return he.status, he.msg
 	case errors.Is(err, store.ErrNotFound):
 		return http.StatusNotFound, "not found"
+	case errors.Is(err, store.ErrBadDate):
+		return http.StatusBadRequest, store.ErrBadDate.Error()
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, "request too large"
 	case errors.Is(err, context.Canceled):
@@ -253,6 +304,11 @@ func (s *Server) classify(r *http.Request, err error) (int, string) {
 }
 
 func (s *Server) render(w http.ResponseWriter, name string, data map[string]any) error {
+	return s.renderStatus(w, http.StatusOK, name, data)
+}
+
+// renderStatus renders a page with the given status.
+func (s *Server) renderStatus(w http.ResponseWriter, status int, name string, data map[string]any) error {
 	t, ok := s.pages[name]
 	if !ok {
 		return fmt.Errorf("no page template %q", name)
@@ -265,6 +321,7 @@ func (s *Server) render(w http.ResponseWriter, name string, data map[string]any)
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
 	_, err := buf.WriteTo(w)
 	return err
 }

@@ -13,6 +13,10 @@ import (
 // ErrNotFound is returned when a requested object is not in the store.
 var ErrNotFound = errors.New("not found")
 
+// ErrBadDate is wrapped by the errors of queries whose date bounds are not
+// ISO dates (YYYY-MM-DD, YYYY-MM or YYYY).
+var ErrBadDate = errors.New("bad date: want YYYY-MM-DD, YYYY-MM or YYYY")
+
 // Store is a Parallax store. Every method is safe for concurrent use.
 type Store interface {
 	// Update runs fn in one transaction: either all of its writes land or,
@@ -24,8 +28,9 @@ type Store interface {
 	// Documents returns documents in ingest order (by Seq) that match q.
 	Documents(ctx context.Context, q DocumentQuery) ([]news.Document, error)
 	// Search runs a full-text query over titles and texts, best first.
-	// The query is plain words as a user types them; an empty query returns
-	// no hits. Query syntax characters never cause an error.
+	// The query is plain words as a user types them; an empty query
+	// returns no hits, unless it has filters (see SearchQuery). Query
+	// syntax characters never cause an error.
 	Search(ctx context.Context, q SearchQuery) ([]Hit, error)
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)
@@ -62,8 +67,9 @@ type Store interface {
 	// first, or in id order with AfterID (keyset paging).
 	Statements(ctx context.Context, q StatementQuery) ([]StatementInfo, error)
 
-	// Events returns events in id order after q.AfterID, at most q.Limit:
-	// those that documents report, and those that at least two documents
+	// Events returns events in id order after q.AfterID (or by date,
+	// see EventQuery), at most q.Limit, that q's filters select: those
+	// that documents report, and those that at least two documents
 	// recall.
 	Events(ctx context.Context, q EventQuery) ([]Event, error)
 	// Event returns the event with id, or ErrNotFound.
@@ -74,6 +80,30 @@ type Store interface {
 	// EventFacts returns the facts documents give event id, in document
 	// order.
 	EventFacts(ctx context.Context, id string) ([]EventFact, error)
+
+	// Quotes returns the quotes q selects, in document order (ingest
+	// order, then position).
+	Quotes(ctx context.Context, q QuoteQuery) ([]QuoteInfo, error)
+	// Quote returns the quote of document doc that starts at byte start,
+	// or ErrNotFound.
+	Quote(ctx context.Context, doc string, start int) (QuoteInfo, error)
+	// DocumentEvents returns what document doc says of events: its main
+	// report first, then the events it recalls, by position. It returns
+	// ErrNotFound when there is no such document.
+	DocumentEvents(ctx context.Context, doc string) ([]EventReport, error)
+	// EventStatements returns, for each document whose main event is event
+	// id, the statements its quotes render, each once, in id order.
+	EventStatements(ctx context.Context, id string) (map[string][]string, error)
+	// ConflictCandidates returns, in id order after afterID, at most limit
+	// events whose documents may disagree: at least two documents give it
+	// dates they write out that are not all one day, or give one of its
+	// facts different numbers. Every event with a conflict (as package
+	// export defines it) is a candidate; callers confirm each.
+	ConflictCandidates(ctx context.Context, afterID string, limit int) ([]string, error)
+	// Cooccurring returns the entities named in the same documents as
+	// entity id, most shared documents first, at most limit of them,
+	// counted over its MaxCooccurrenceDocuments latest documents.
+	Cooccurring(ctx context.Context, id string, limit int) ([]Cooccurrence, error)
 
 	// Close releases the store's resources.
 	Close() error
@@ -238,10 +268,62 @@ type EventReport struct {
 	Published, Source string
 }
 
-// EventQuery selects events.
+// EventQuery selects events. Every filter set must hold.
 type EventQuery struct {
 	AfterID string // keyset paging in id order
 	Limit   int    // 0 means 50
+	Offset  int
+	// ByDate orders the events by their earliest date, then id, and
+	// leaves out the events no report dates (the timeline). AfterID is
+	// then ignored.
+	ByDate bool
+	Type   string // only events of this type
+	// Entity keeps the events that a report of theirs names as a
+	// participant or as the place: a corpus-wide entity id.
+	Entity string
+	Source string // only events that a document of this outlet reports or recalls
+	// From and To keep the events whose dates meet the interval: ISO
+	// dates at any precision ("2022-05-08", "2022-05", "2022"), To
+	// inclusive; "" for no bound. Undated events are left out when
+	// either is set.
+	From, To string
+	IDs      []string // only these events, if set
+}
+
+// MaxCooccurrenceDocuments bounds the documents Cooccurring counts over:
+// an entity's latest, so that the cost does not grow with its fame.
+const MaxCooccurrenceDocuments = 1000
+
+// Cooccurrence is an entity named in documents that name another, with
+// the number of those documents.
+type Cooccurrence struct {
+	Entity    Entity // ID, Type and Name
+	Documents int
+}
+
+// QuoteQuery selects quotes. Every filter set must hold.
+type QuoteQuery struct {
+	Speaker   string // a corpus-wide entity id
+	Document  string
+	Statement string
+	Limit     int // 0 means 50
+	Offset    int
+}
+
+// QuoteInfo is a stored quote with where it is, who says it and the words
+// of its spans.
+type QuoteInfo struct {
+	Document string
+	Quote    news.Quote // as the document's analysis found it
+	// Speaker is the corpus-wide entity of its speaker: "" when the
+	// quote has no speaker or the speaker's entity is linked to none.
+	Speaker   string
+	Statement string // "" for none
+	// Published, Source and Title are its document's.
+	Published, Source, Title string
+	// Text is the quoted or reported words; the others are the words of
+	// the quote's other spans, "" where a span is empty.
+	Text, SpeakerText, CueText, AddresseeText, ViaText string
 }
 
 // Entity is a corpus-wide entity: what the names in many documents refer
@@ -392,11 +474,24 @@ type DocumentQuery struct {
 	Offset   int    // skip this many first
 }
 
-// SearchQuery is a full-text search.
+// SearchQuery is a full-text search, with filters that every hit must
+// meet. With no Text and some filter, it lists the documents the filters
+// select, newest publication first.
 type SearchQuery struct {
 	Text   string
-	Limit  int // 0 means 20
-	Offset int
+	Source string // only documents of this outlet
+	Entity string // only documents that name this corpus-wide entity
+	// From and To bound the publication date: ISO dates at any precision
+	// ("2022-05-08", "2022-05", "2022"), To inclusive; "" for no bound.
+	// Undated documents are left out when either is set.
+	From, To string
+	Limit    int // 0 means 20
+	Offset   int
+}
+
+// Filtered reports whether q has a filter besides its text.
+func (q SearchQuery) Filtered() bool {
+	return q.Source != "" || q.Entity != "" || q.From != "" || q.To != ""
 }
 
 // Hit is one search result.
@@ -416,4 +511,7 @@ type Stats struct {
 	Analyzed   int // documents with an analysis
 	Mentions   int // names found in them
 	Entities   int // corpus-wide entities they name
+	Quotes     int // quotes found in them
+	Statements int // statements the quotes render
+	Events     int // events (as Events lists them)
 }

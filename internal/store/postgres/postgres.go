@@ -82,18 +82,20 @@ func dialect() sqlstore.Dialect {
 		WriteLock:     fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d)`, writeLockID),
 		// Rank and page first, then make headlines for that page only:
 		// ts_headline parses the whole text again.
-		SearchSQL: `WITH q AS (SELECT plainto_tsquery('simple', $1) AS query),
+		SearchSQL: func(filters string) string {
+			return `WITH q AS (SELECT plainto_tsquery('simple', $1) AS query),
 			page AS (
 				SELECT d.seq, ts_rank(d.search, q.query) AS rank
 				FROM documents d, q
-				WHERE d.search @@ q.query
+				WHERE d.search @@ q.query AND ` + filters + `
 				ORDER BY rank DESC, d.seq
 				LIMIT $2 OFFSET $3)
 			SELECT ` + sqlstore.DocumentColumns + `,
 				ts_headline('simple', d.text, q.query, '` + headlineOptions + `'),
 				page.rank
 			FROM page JOIN documents d ON d.seq = page.seq, q
-			ORDER BY page.rank DESC, d.seq`,
+			ORDER BY page.rank DESC, d.seq`
+		},
 		MatchQuery: matchQuery,
 	}
 }

@@ -121,13 +121,15 @@ func dialect() sqlstore.Dialect {
 		// bm25 is lower for better matches; titles weigh as much as four
 		// texts. The snippet comes from the text (column 1) with no
 		// markers, as plain text.
-		SearchSQL: `SELECT ` + sqlstore.DocumentColumns + `,
+		SearchSQL: func(filters string) string {
+			return `SELECT ` + sqlstore.DocumentColumns + `,
 				snippet(documents_fts, 1, '', '', '', 24),
 				-bm25(documents_fts, 4.0, 1.0)
 			FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
-			WHERE documents_fts MATCH $1
+			WHERE documents_fts MATCH $1 AND ` + filters + `
 			ORDER BY bm25(documents_fts, 4.0, 1.0), d.seq
-			LIMIT $2 OFFSET $3`,
+			LIMIT $2 OFFSET $3`
+		},
 		MatchQuery: matchQuery,
 		IndexSQL: `INSERT INTO documents_fts (rowid, title, text)
 			SELECT seq, title, text FROM documents WHERE seq BETWEEN $1 AND $2`,

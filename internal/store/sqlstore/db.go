@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
@@ -26,11 +27,13 @@ type Dialect struct {
 	// transaction, so that processes starting at once migrate one at a time.
 	MigrationLock string
 
-	// SearchSQL runs a full-text search. Its arguments are $1, the result of
-	// MatchQuery, $2, the limit and $3, the offset. It returns the
-	// DocumentColumns of each hit, then its plain-text snippet and its rank
-	// (higher is better), best first.
-	SearchSQL string
+	// SearchSQL returns the query of a full-text search whose hits must
+	// also meet filters, a condition on documents d ("TRUE" when there
+	// is none). Its arguments are $1, the result of MatchQuery, $2, the
+	// limit and $3, the offset, then those of filters. It returns the
+	// DocumentColumns of each hit, then its plain-text snippet and its
+	// rank (higher is better), best first.
+	SearchSQL func(filters string) string
 
 	// MatchQuery turns the text a user typed into the $1 argument of
 	// SearchSQL, such that no character in text can make the query fail. It
@@ -177,8 +180,11 @@ func (db *DB) Documents(ctx context.Context, q store.DocumentQuery) ([]news.Docu
 
 // Search runs a full-text query over titles and texts, best first. Text is
 // plain words; an empty query, or one with no letters or digits, returns no
-// hits.
+// hits, unless it has filters: then it lists what they select.
 func (db *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, error) {
+	if strings.TrimSpace(q.Text) == "" && q.Filtered() {
+		return db.filtered(ctx, q)
+	}
 	match := db.dialect.MatchQuery(q.Text)
 	if match == "" {
 		return nil, nil
@@ -187,7 +193,15 @@ func (db *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, err
 	if limit <= 0 {
 		limit = defaultSearchLimit
 	}
-	rows, err := db.read.QueryContext(ctx, db.dialect.SearchSQL, match, limit, max(q.Offset, 0))
+	w := where{args: []any{match, limit, max(q.Offset, 0)}}
+	if err := searchFilters(&w, q); err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	filters := "TRUE"
+	if len(w.conds) > 0 {
+		filters = strings.Join(w.conds, " AND ")
+	}
+	rows, err := db.read.QueryContext(ctx, db.dialect.SearchSQL(filters), w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
@@ -214,8 +228,11 @@ func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
 	err := db.read.QueryRowContext(ctx,
 		`SELECT count(*), count(duplicate_of), count(DISTINCT source),
 			(SELECT count(*) FROM analyses), (SELECT count(*) FROM mentions),
-			(SELECT count(*) FROM entities WHERE documents > 0) FROM documents`,
-	).Scan(&s.Documents, &s.Duplicates, &s.Sources, &s.Analyzed, &s.Mentions, &s.Entities)
+			(SELECT count(*) FROM entities WHERE documents > 0),
+			(SELECT count(*) FROM quotes), (SELECT count(*) FROM statements WHERE quotes > 0),
+			(SELECT count(*) FROM events e WHERE `+listedEvent+`) FROM documents`,
+	).Scan(&s.Documents, &s.Duplicates, &s.Sources, &s.Analyzed, &s.Mentions, &s.Entities,
+		&s.Quotes, &s.Statements, &s.Events)
 	if err != nil {
 		return store.Stats{}, fmt.Errorf("count documents: %w", err)
 	}

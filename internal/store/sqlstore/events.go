@@ -263,42 +263,6 @@ func (tx *Tx) MoveEventReports(ctx context.Context, from, to string) error {
 	return nil
 }
 
-// Events returns events in id order after q.AfterID.
-func (db *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, error) {
-	after := int64(0)
-	if q.AfterID != "" {
-		n, ok := eventNum(q.AfterID)
-		if !ok {
-			return nil, fmt.Errorf("list events after %q: %w", q.AfterID, store.ErrNotFound)
-		}
-		after = n
-	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 50
-	}
-	rows, err := db.read.QueryContext(ctx, `SELECT num, type, title, date_from, date_to, documents
-		FROM events e WHERE num > $1 AND (documents > 0
-			OR (SELECT count(DISTINCT r.seq) FROM event_reports r WHERE r.event = e.num) >= 2)
-		ORDER BY num LIMIT $2`, after, limit)
-	if err != nil {
-		return nil, fmt.Errorf("list events: %w", err)
-	}
-	defer rows.Close()
-	var out []store.Event
-	for rows.Next() {
-		var num int64
-		var e store.Event
-		var from, to sql.NullString
-		if err := rows.Scan(&num, &e.Type, &e.Title, &from, &to, &e.Documents); err != nil {
-			return nil, fmt.Errorf("list events: %w", err)
-		}
-		e.ID, e.DateFrom, e.DateTo = eventID(num), from.String, to.String
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
 // Event returns the event with id.
 func (db *DB) Event(ctx context.Context, id string) (store.Event, error) {
 	num, ok := eventNum(id)

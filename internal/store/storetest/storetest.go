@@ -52,6 +52,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Entities", testEntities},
 		{"Quotes", testQuotes},
 		{"Events", testEvents},
+		{"Browse", testBrowse},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.test(t, open) })
 	}

@@ -1,0 +1,58 @@
+-- What the API and the pages filter and order by (issue 7), so that no
+-- request reads a whole table.
+
+-- Search by publication date, and by outlet and date.
+CREATE INDEX documents_published ON documents (published, seq);
+CREATE INDEX documents_source_published ON documents (source, published);
+
+-- The timeline (events by date) and events by type.
+CREATE INDEX events_date ON events (date_from, num);
+CREATE INDEX events_type ON events (type, num);
+
+-- Candidate date conflicts: the dates written out, by event.
+CREATE INDEX event_reports_explicit ON event_reports (event, seq, date_from, date_to)
+	WHERE date_explicit = 1 AND date_value <> '';
+
+-- The entities each event report names as a participant or as the place
+-- (corpus-wide ids, "E12"), one row a report and entity, kept by the
+-- triggers below from event_reports, whose rows are only ever inserted
+-- and deleted: the events an entity takes part in are one indexed read.
+CREATE TABLE event_entities (
+	entity        TEXT NOT NULL,
+	event         BIGINT NOT NULL,
+	seq           BIGINT NOT NULL,
+	trigger_start BIGINT NOT NULL,
+	PRIMARY KEY (entity, event, seq, trigger_start)
+);
+
+CREATE INDEX event_entities_report ON event_entities (event, seq, trigger_start);
+
+INSERT INTO event_entities (entity, event, seq, trigger_start)
+	SELECT j.value, r.event, r.seq, r.trigger_start
+	FROM event_reports r, jsonb_array_elements_text(r.participants::jsonb) j
+	WHERE j.value <> ''
+	UNION
+	SELECT r.place, r.event, r.seq, r.trigger_start FROM event_reports r WHERE r.place <> ''
+	ON CONFLICT DO NOTHING;
+
+CREATE FUNCTION event_entities_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO event_entities (entity, event, seq, trigger_start)
+		SELECT j.value, NEW.event, NEW.seq, NEW.trigger_start
+		FROM jsonb_array_elements_text(NEW.participants::jsonb) j WHERE j.value <> ''
+		UNION
+		SELECT NEW.place, NEW.event, NEW.seq, NEW.trigger_start WHERE NEW.place <> ''
+		ON CONFLICT DO NOTHING;
+	RETURN NULL;
+END $$;
+
+CREATE FUNCTION event_entities_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	DELETE FROM event_entities WHERE event = OLD.event AND seq = OLD.seq AND trigger_start = OLD.trigger_start;
+	RETURN NULL;
+END $$;
+
+CREATE TRIGGER event_reports_entities_insert AFTER INSERT ON event_reports
+	FOR EACH ROW EXECUTE FUNCTION event_entities_insert();
+CREATE TRIGGER event_reports_entities_delete AFTER DELETE ON event_reports
+	FOR EACH ROW EXECUTE FUNCTION event_entities_delete();
