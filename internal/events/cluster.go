@@ -649,7 +649,25 @@ func ShouldMerge(a, b Cluster, st Stats, opts Options) bool {
 	if opts.MergeThreshold <= 0 {
 		return false
 	}
+	// Reports sure of their days that lie apart are two events, however
+	// alike (a signing and the protest against it a week later).
+	if opts.DayGap > 0 && len(a.Days) > 0 && len(b.Days) > 0 && !daysMeet(a.Days, b.Days, opts.DayGap) {
+		return false
+	}
 	return MergeScore(a, b, st, opts) >= opts.MergeThreshold && MergeScore(b, a, st, opts) >= opts.MergeThreshold
+}
+
+// daysMeet reports whether a day of b lies within gap of a day of a.
+func daysMeet(a, b map[string]int, gap time.Duration) bool {
+	for k, n := range b {
+		if n == 0 {
+			continue
+		}
+		if t, err := time.Parse("2006-01-02", k); err == nil && nearDay(t, a, gap) {
+			return true
+		}
+	}
+	return false
 }
 
 // mostOf returns the key counted most, the least on a tie.

@@ -285,3 +285,21 @@ func TestLeave(t *testing.T) {
 		t.Errorf("Leave changed the cluster it was given: %v", two.Docs)
 	}
 }
+
+func TestShouldMergeKeepsDaysApart(t *testing.T) {
+	sig := func(doc, day string) events.Signature {
+		d, _ := time.Parse("2006-01-02", day)
+		return events.Signature{Doc: doc, Type: "protest", Place: "marosh", Date: events.Interval{From: d, To: d}, Published: d,
+			Names: map[string]float64{"farmers": 1, "marosh": 1, "seren": 1}, Words: map[string]float64{"tractors": 1, "deal": 1, "water": 1}}
+	}
+	st := events.NewMemory()
+	a := events.Join(events.Cluster{ID: "1"}, sig("a", "2025-10-21"), nil)
+	b := events.Join(events.Cluster{ID: "2"}, sig("b", "2025-10-22"), nil)
+	c := events.Join(events.Cluster{ID: "3"}, sig("c", "2025-10-15"), nil)
+	if !events.ShouldMerge(a, b, st, events.DefaultOptions) {
+		t.Errorf("two reports of one protest, a day apart, do not merge")
+	}
+	if events.ShouldMerge(a, c, st, events.DefaultOptions) {
+		t.Errorf("reports six days apart merge")
+	}
+}
