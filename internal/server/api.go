@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/export"
 	"github.com/parallax-news/parallax/internal/news"
@@ -295,7 +296,7 @@ func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) handleAPIStats(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.store.Stats(r.Context())
+	st, err := s.stats(r.Context())
 	if err != nil {
 		return err
 	}
@@ -487,28 +488,65 @@ func (s *Server) handleAPIQuote(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// statsTTL is how long the counts of /api/stats and the home page are
+// kept: counting every mention and quote takes a while in a large store,
+// and counts a few seconds old serve as well.
+const statsTTL = 10 * time.Second
+
+// stats returns the store's counts, at most statsTTL old.
+func (s *Server) stats(ctx context.Context) (store.Stats, error) {
+	s.statsMu.Lock()
+	defer s.statsMu.Unlock()
+	if !s.statsAt.IsZero() && time.Since(s.statsAt) < statsTTL {
+		return s.statsCache, nil
+	}
+	st, err := s.store.Stats(ctx)
+	if err != nil {
+		return store.Stats{}, err
+	}
+	s.statsCache, s.statsAt = st, time.Now()
+	return st, nil
+}
+
+// maxCoverageDocuments bounds the documents of an event whose coverage
+// the API gives: coverage lists, for each document, the statements of the
+// others it leaves out, which grows with the square of the documents.
+const maxCoverageDocuments = 100
+
+// apiEvent is an event in the API: as exported, and whether its coverage
+// was left out (more than maxCoverageDocuments documents report it).
+type apiEvent struct {
+	export.Event
+	CoverageTruncated bool `json:"coverage_truncated"`
+}
+
 // event returns event e as exported: with its claims, facts and coverage.
-func (s *Server) event(ctx context.Context, e store.Event) (export.Event, error) {
+func (s *Server) event(ctx context.Context, e store.Event) (apiEvent, error) {
 	reports, err := s.store.EventReports(ctx, e.ID)
 	if err != nil {
-		return export.Event{}, err
+		return apiEvent{}, err
 	}
 	facts, err := s.store.EventFacts(ctx, e.ID)
 	if err != nil {
-		return export.Event{}, err
+		return apiEvent{}, err
 	}
-	carried, err := s.store.EventStatements(ctx, e.ID)
-	if err != nil {
-		return export.Event{}, err
+	out := apiEvent{Event: export.NewEvent(e, reports, facts)}
+	carried := map[string][]string{}
+	if len(out.Documents) > maxCoverageDocuments {
+		out.CoverageTruncated = true
+	} else if carried, err = s.store.EventStatements(ctx, e.ID); err != nil {
+		return apiEvent{}, err
 	}
-	out := export.NewEvent(e, reports, facts)
-	export.Cover(&out, carried)
+	export.Cover(&out.Event, carried)
+	if out.CoverageTruncated {
+		out.Coverage = out.Coverage[:0]
+	}
 	return out, nil
 }
 
 // events returns the events as exported.
-func (s *Server) events(ctx context.Context, evs []store.Event) ([]export.Event, error) {
-	out := make([]export.Event, len(evs))
+func (s *Server) events(ctx context.Context, evs []store.Event) ([]apiEvent, error) {
+	out := make([]apiEvent, len(evs))
 	for i, e := range evs {
 		x, err := s.event(ctx, e)
 		if err != nil {
@@ -584,13 +622,13 @@ func (s *Server) handleAPIEvent(w http.ResponseWriter, r *http.Request) error {
 type timelineItem struct {
 	When      string `json:"when"`      // the day most reports give, else the month, year or earliest day
 	Precision string `json:"precision"` // day, month, year or range
-	export.Event
+	apiEvent
 }
 
 // datePrecision returns the date an event is placed at and its
 // precision: the day most of its reports give; else the month or year
 // its dates span, or the range from the earliest.
-func datePrecision(e export.Event) (string, string) {
+func datePrecision(e apiEvent) (string, string) {
 	if e.Date.Value != nil {
 		return *e.Date.Value, "day"
 	}
@@ -626,7 +664,7 @@ func (s *Server) handleAPITimeline(w http.ResponseWriter, r *http.Request) error
 	out := make([]timelineItem, len(exp))
 	for i, e := range exp {
 		out[i].When, out[i].Precision = datePrecision(e)
-		out[i].Event = e
+		out[i].apiEvent = e
 	}
 	writeJSON(w, http.StatusOK, newList(r, out, q.Limit, q.Offset))
 	return nil
@@ -677,7 +715,7 @@ func (s *Server) handleAPIConflicts(w http.ResponseWriter, r *http.Request) erro
 			if err != nil {
 				return err
 			}
-			out.Items = append(out.Items, export.EventConflicts(x)...)
+			out.Items = append(out.Items, export.EventConflicts(x.Event)...)
 			cursor = id
 			checked++
 			if len(out.Items) >= limit {
@@ -709,7 +747,7 @@ func (s *Server) handleAPIConflict(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	cs := export.EventConflicts(x)
+	cs := export.EventConflicts(x.Event)
 	i := slices.IndexFunc(cs, func(c export.Conflict) bool { return c.Kind == kind })
 	if i < 0 {
 		return errorf(http.StatusNotFound, "no conflict %s", id)

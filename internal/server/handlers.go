@@ -71,7 +71,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	source := strings.TrimSpace(r.URL.Query().Get("source"))
-	stats, err := s.store.Stats(r.Context())
+	stats, err := s.stats(r.Context())
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/store"
@@ -53,6 +54,10 @@ type Server struct {
 	static  map[string]staticFile // by fingerprinted name
 	assets  map[string]string     // plain name -> fingerprinted URL path
 	handler http.Handler
+
+	statsMu    sync.Mutex // guards the two below
+	statsCache store.Stats
+	statsAt    time.Time
 }
 
 type staticFile struct {
