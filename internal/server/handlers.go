@@ -198,6 +198,11 @@ var entityTypes = map[string]string{
 	"location": news.TypeLocation, "other": news.TypeMisc,
 }
 
+// listEntityDocuments bounds the documents a listed entity's aliases and
+// roles come from: its latest (the entity's own page and the export read
+// them all).
+const listEntityDocuments = 200
+
 // entityQuery reads the filters of the entities page and API: q (a name),
 // type and paging.
 func entityQuery(r *http.Request) (store.EntityQuery, error) {
@@ -209,7 +214,7 @@ func entityQuery(r *http.Request) (store.EntityQuery, error) {
 	if err != nil {
 		return store.EntityQuery{}, err
 	}
-	eq := store.EntityQuery{Name: q, Limit: limit, Offset: offset}
+	eq := store.EntityQuery{Name: q, Limit: limit, Offset: offset, MaxDocuments: listEntityDocuments}
 	if t := r.URL.Query().Get("type"); t != "" {
 		if eq.Type = entityTypes[t]; eq.Type == "" {
 			return store.EntityQuery{}, errorf(http.StatusBadRequest, "type must be person, organization, location or other")

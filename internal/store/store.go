@@ -450,6 +450,10 @@ type EntityQuery struct {
 	AfterID string // keyset paging in id order; "" orders by documents
 	Limit   int    // 0 means 50
 	Offset  int
+	// MaxDocuments, if set, bounds the documents each entity's aliases
+	// and roles are gathered from: its latest, so that a page of famous
+	// entities costs no more than a page of others. 0 reads them all.
+	MaxDocuments int
 }
 
 // ErrExists is returned when inserting an object whose id is already stored.

@@ -1,10 +1,12 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -477,4 +479,89 @@ func (db *DB) filtered(ctx context.Context, q store.SearchQuery) ([]store.Hit, e
 		hits[i] = store.Hit{Document: d, Snippet: opening(d.Text)}
 	}
 	return hits, nil
+}
+
+// completeEntitiesBounded completes es as completeEntities does, from the
+// latest maxDocs documents of each: two indexed reads of at most maxDocs
+// rows an entity.
+func (db *DB) completeEntitiesBounded(ctx context.Context, es []store.EntityInfo, maxDocs int) error {
+	for i := range es {
+		e := &es[i]
+		num, _ := entityNum(e.ID)
+		rows, err := db.read.QueryContext(ctx, `SELECT name FROM entity_names WHERE entity = $1 ORDER BY name`, num)
+		if err != nil {
+			return fmt.Errorf("read names of %s: %w", e.ID, err)
+		}
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				rows.Close()
+				return fmt.Errorf("read names of %s: %w", e.ID, err)
+			}
+			e.Names = append(e.Names, n)
+		}
+		if err := rows.Close(); err != nil {
+			return fmt.Errorf("read names of %s: %w", e.ID, err)
+		}
+
+		counts := map[string]int{}
+		rows, err = db.read.QueryContext(ctx, `SELECT names FROM entity_links WHERE entity = $1 ORDER BY seq DESC LIMIT $2`, num, maxDocs)
+		if err != nil {
+			return fmt.Errorf("read aliases of %s: %w", e.ID, err)
+		}
+		for rows.Next() {
+			var raw string
+			var ncs []store.NameCount
+			if err := rows.Scan(&raw); err != nil {
+				rows.Close()
+				return fmt.Errorf("read aliases of %s: %w", e.ID, err)
+			}
+			if err := json.Unmarshal([]byte(raw), &ncs); err != nil {
+				rows.Close()
+				return fmt.Errorf("read aliases of %s: %w", e.ID, err)
+			}
+			for _, nc := range ncs {
+				counts[nc.Name] += nc.Count
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return fmt.Errorf("read aliases of %s: %w", e.ID, err)
+		}
+		e.Aliases = SortedCounts(counts)
+
+		rows, err = db.read.QueryContext(ctx, `SELECT r.role, r.role_key, r.ended, d.id, d.published, r.start_byte, r.end_byte, r.seq
+			FROM entity_roles r JOIN documents d ON d.seq = r.seq
+			WHERE r.entity = $1 ORDER BY r.seq DESC, r.start_byte LIMIT $2`, num, maxDocs)
+		if err != nil {
+			return fmt.Errorf("read roles of %s: %w", e.ID, err)
+		}
+		type fact struct {
+			roleRow
+			seq int64
+		}
+		var facts []fact
+		for rows.Next() {
+			var f fact
+			var ended int64
+			if err := rows.Scan(&f.role, &f.key, &ended, &f.doc, text{&f.published}, &f.start, &f.end, &f.seq); err != nil {
+				rows.Close()
+				return fmt.Errorf("read roles of %s: %w", e.ID, err)
+			}
+			f.ended = ended != 0
+			facts = append(facts, f)
+		}
+		if err := rows.Close(); err != nil {
+			return fmt.Errorf("read roles of %s: %w", e.ID, err)
+		}
+		// By date, as completeEntities reads them.
+		slices.SortStableFunc(facts, func(a, b fact) int {
+			return cmp.Or(strings.Compare(a.published, b.published), cmp.Compare(a.seq, b.seq), cmp.Compare(a.start, b.start))
+		})
+		rs := make([]roleRow, len(facts))
+		for i, f := range facts {
+			rs[i] = f.roleRow
+		}
+		e.Roles = roleSpans(rs)
+	}
+	return nil
 }

@@ -264,6 +264,17 @@ func testBrowse(t *testing.T, open Opener) {
 		}
 	})
 
+	t.Run("entities from their latest documents", func(t *testing.T) {
+		for _, tc := range []struct {
+			max, want int
+		}{{0, 2}, {1, 1}, {5, 2}} {
+			es, err := s.Entities(ctx, store.EntityQuery{Name: "Kostava", MaxDocuments: tc.max})
+			if err != nil || len(es) != 1 || len(es[0].Aliases) != 1 || es[0].Aliases[0].Count != tc.want || es[0].Documents != 2 {
+				t.Errorf("Entities(MaxDocuments %d) = %+v, %v; want the alias counted %d times", tc.max, es, err, tc.want)
+			}
+		}
+	})
+
 	t.Run("search filters", func(t *testing.T) {
 		for _, tc := range []struct {
 			name string
