@@ -614,8 +614,52 @@ func (s *Server) handleAPIEvent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	events, complete, err := s.storyEvents(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	if complete {
+		out.Story = "ST" + strings.TrimPrefix(slices.MinFunc(events, compareEventIDs), "V")
+	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
+}
+
+// maxStoryEvents bounds the events gathered for one story: a story of
+// more is cut there (an event's story is then left empty, and the
+// timeline of a story shows the first found).
+const maxStoryEvents = 200
+
+// compareEventIDs orders event ids by number.
+func compareEventIDs(a, b string) int {
+	x, _ := strconv.Atoi(strings.TrimPrefix(a, "V"))
+	y, _ := strconv.Atoi(strings.TrimPrefix(b, "V"))
+	return x - y
+}
+
+// storyEvents returns the events of event id's story (see export.Stories),
+// walking from it one document at a time, at most maxStoryEvents of them,
+// and whether that is all of them.
+func (s *Server) storyEvents(ctx context.Context, id string) ([]string, bool, error) {
+	seen := map[string]bool{id: true}
+	out := []string{id}
+	for i := 0; i < len(out); i++ {
+		next, err := s.store.RelatedEvents(ctx, out[i])
+		if err != nil {
+			return nil, false, err
+		}
+		for _, n := range next {
+			if seen[n] {
+				continue
+			}
+			if len(out) == maxStoryEvents {
+				return out, false, nil
+			}
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out, true, nil
 }
 
 // timelineItem is an event on the timeline: when, at what precision.
@@ -653,6 +697,25 @@ func (s *Server) handleAPITimeline(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	q.ByDate = true
+	if story, err := param(r, "story"); err != nil {
+		return err
+	} else if story != "" {
+		if !numbered(story, "ST") {
+			return errorf(http.StatusBadRequest, "story must be a story id like ST12")
+		}
+		root := "V" + strings.TrimPrefix(story, "ST")
+		if _, err := s.store.Event(r.Context(), root); err != nil {
+			return err
+		}
+		events, complete, err := s.storyEvents(r.Context(), root)
+		if err != nil {
+			return err
+		}
+		if first := slices.MinFunc(events, compareEventIDs); complete && first != root {
+			return errorf(http.StatusNotFound, "no story %s: its events are story ST%s", story, strings.TrimPrefix(first, "V"))
+		}
+		q.IDs = events
+	}
 	evs, err := s.store.Events(r.Context(), q)
 	if err != nil {
 		return err

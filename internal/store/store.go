@@ -100,6 +100,10 @@ type Store interface {
 	// facts different numbers. Every event with a conflict (as package
 	// export defines it) is a candidate; callers confirm each.
 	ConflictCandidates(ctx context.Context, afterID string, limit int) ([]string, error)
+	// RelatedEvents returns the events that make one story with event id
+	// (see export.Stories), in id order: the events its documents recall,
+	// and the main events of the documents that recall it.
+	RelatedEvents(ctx context.Context, id string) ([]string, error)
 	// Cooccurring returns the entities named in the same documents as
 	// entity id, most shared documents first, at most limit of them,
 	// counted over its MaxCooccurrenceDocuments latest documents.

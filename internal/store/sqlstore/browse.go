@@ -298,6 +298,32 @@ func (db *DB) ConflictCandidates(ctx context.Context, afterID string, limit int)
 	return out, rows.Err()
 }
 
+// RelatedEvents returns the events one document away from event id: those
+// its main documents recall, and the main events of the documents that
+// recall it.
+func (db *DB) RelatedEvents(ctx context.Context, id string) ([]string, error) {
+	num, ok := eventNum(id)
+	if !ok {
+		return nil, nil
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT DISTINCT o.event FROM event_reports r
+		JOIN event_reports o ON o.seq = r.seq AND o.main <> r.main
+		WHERE r.event = $1 AND o.event <> r.event ORDER BY o.event`, num)
+	if err != nil {
+		return nil, fmt.Errorf("events related to %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n int64
+		if err := rows.Scan(&n); err != nil {
+			return nil, fmt.Errorf("events related to %s: %w", id, err)
+		}
+		out = append(out, eventID(n))
+	}
+	return out, rows.Err()
+}
+
 // Cooccurring returns the entities named in the latest documents of
 // entity id, by the number of those documents that name them.
 func (db *DB) Cooccurring(ctx context.Context, id string, limit int) ([]store.Cooccurrence, error) {

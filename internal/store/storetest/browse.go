@@ -241,6 +241,28 @@ func testBrowse(t *testing.T, open Opener) {
 		}
 	})
 
+	t.Run("related events", func(t *testing.T) {
+		// After the moves every report is v2's: c reports it and
+		// recalls it, so it has no other event; v3 has none.
+		for _, id := range []string{v2.ID, v3.ID, "x"} {
+			if got, err := s.RelatedEvents(ctx, id); err != nil || len(got) != 0 {
+				t.Errorf("RelatedEvents(%s) = %v, %v", id, got, err)
+			}
+		}
+		mustUpdate(t, s, func(tx store.Tx) error {
+			return tx.PutEventReports(ctx, "bd", []store.EventReport{
+				{Event: v3.ID, Document: "bd", Main: true, Type: "meeting", Trigger: news.Span{Start: 1, End: 2}},
+				{Event: v2.ID, Document: "bd", Type: "agreement", Trigger: news.Span{Start: 3, End: 4}},
+			})
+		})
+		if got, err := s.RelatedEvents(ctx, v3.ID); err != nil || !slices.Equal(got, []string{v2.ID}) {
+			t.Errorf("RelatedEvents(%s) = %v, %v; want %s, which its document recalls", v3.ID, got, err, v2.ID)
+		}
+		if got, err := s.RelatedEvents(ctx, v2.ID); err != nil || !slices.Equal(got, []string{v3.ID}) {
+			t.Errorf("RelatedEvents(%s) = %v, %v; want %s, the event of a document that recalls it", v2.ID, got, err, v3.ID)
+		}
+	})
+
 	t.Run("conflict candidates", func(t *testing.T) {
 		// v2 now holds the dates 15 and 25 October, from two documents.
 		got, err := s.ConflictCandidates(ctx, "", 10)
