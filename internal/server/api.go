@@ -514,25 +514,62 @@ func (s *Server) stats(ctx context.Context) (store.Stats, error) {
 const maxCoverageDocuments = 100
 
 // apiEvent is an event in the API: as exported, and whether its coverage
-// was left out (more than maxCoverageDocuments documents report it).
+// was left out (in lists, and for events of more than
+// maxCoverageDocuments documents), and whether it was made from a sample
+// of its reports (in lists).
 type apiEvent struct {
 	export.Event
 	CoverageTruncated bool `json:"coverage_truncated"`
+	// Sampled reports that the event, in a list, was made from the reports
+	// of its first maxListedReports documents: its documents, mentions,
+	// claims and facts are then those of the sample, its participants,
+	// place and date as the sample gives them. /api/events/ID has them all.
+	Sampled bool `json:"sampled"`
 }
 
-// event returns event e as exported: with its claims, facts and coverage.
-func (s *Server) event(ctx context.Context, e store.Event) (apiEvent, error) {
-	reports, err := s.store.EventReports(ctx, e.ID)
+// maxListedReports bounds the reports an event in a list is made from, so
+// that a page of events costs the same whatever their size.
+const maxListedReports = 200
+
+// eventUse says what an event is read for.
+type eventUse int
+
+const (
+	eventAlone     eventUse = iota // its own answer: all of it
+	eventInList                    // a list: a sample of its reports, no coverage
+	eventConflicts                 // its conflicts: all its claims and facts, no coverage
+)
+
+// event returns event e as exported, for use: with its claims, facts and
+// coverage, but no coverage in a list or for conflicts, and in a list a
+// sample of its reports when it has more than maxListedReports.
+func (s *Server) event(ctx context.Context, e store.Event, use eventUse) (apiEvent, error) {
+	sample := use == eventInList
+	var reports []store.EventReport
+	var facts []store.EventFact
+	var err error
+	if sample {
+		reports, err = s.store.FirstEventReports(ctx, e.ID, maxListedReports+1)
+		sample = err == nil && len(reports) > maxListedReports
+		if sample {
+			reports, err = s.store.FirstEventReports(ctx, e.ID, maxListedReports)
+		}
+	} else {
+		reports, err = s.store.EventReports(ctx, e.ID)
+	}
+	if err == nil {
+		if sample {
+			facts, err = s.store.FirstEventFacts(ctx, e.ID, maxListedReports)
+		} else {
+			facts, err = s.store.EventFacts(ctx, e.ID)
+		}
+	}
 	if err != nil {
 		return apiEvent{}, err
 	}
-	facts, err := s.store.EventFacts(ctx, e.ID)
-	if err != nil {
-		return apiEvent{}, err
-	}
-	out := apiEvent{Event: export.NewEvent(e, reports, facts)}
+	out := apiEvent{Event: export.NewEvent(e, reports, facts), Sampled: sample}
 	carried := map[string][]string{}
-	if len(out.Documents) > maxCoverageDocuments {
+	if use != eventAlone || len(out.Documents) > maxCoverageDocuments {
 		out.CoverageTruncated = true
 	} else if carried, err = s.store.EventStatements(ctx, e.ID); err != nil {
 		return apiEvent{}, err
@@ -544,11 +581,11 @@ func (s *Server) event(ctx context.Context, e store.Event) (apiEvent, error) {
 	return out, nil
 }
 
-// events returns the events as exported.
+// events returns the events as a list gives them.
 func (s *Server) events(ctx context.Context, evs []store.Event) ([]apiEvent, error) {
 	out := make([]apiEvent, len(evs))
 	for i, e := range evs {
-		x, err := s.event(ctx, e)
+		x, err := s.event(ctx, e, eventInList)
 		if err != nil {
 			return nil, err
 		}
@@ -610,7 +647,7 @@ func (s *Server) handleAPIEvent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out, err := s.event(r.Context(), e)
+	out, err := s.event(r.Context(), e, eventAlone)
 	if err != nil {
 		return err
 	}
@@ -774,7 +811,7 @@ func (s *Server) handleAPIConflicts(w http.ResponseWriter, r *http.Request) erro
 			if err != nil {
 				return err
 			}
-			x, err := s.event(ctx, e)
+			x, err := s.event(ctx, e, eventConflicts)
 			if err != nil {
 				return err
 			}
@@ -806,7 +843,7 @@ func (s *Server) handleAPIConflict(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	x, err := s.event(r.Context(), e)
+	x, err := s.event(r.Context(), e, eventConflicts)
 	if err != nil {
 		return err
 	}

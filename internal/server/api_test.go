@@ -144,8 +144,14 @@ func TestAPIListsAndObjects(t *testing.T) {
 				var obj map[string]any
 				get(t, s, tc.object+url.PathEscape(id(it)), http.StatusOK, &obj)
 				if tc.list == "/api/events" {
-					delete(obj, "story") // only an event's own answer has it
-					delete(it, "story")
+					// Only an event's own answer has them.
+					for _, k := range []string{"story", "coverage", "coverage_truncated"} {
+						delete(obj, k)
+						delete(it, k)
+					}
+					if it["sampled"] != false {
+						t.Errorf("a demo event is sampled: %v", it)
+					}
 				}
 				if tc.id == nil && tc.list != "/api/timeline" && tc.list != "/api/entities" && !reflect.DeepEqual(obj, it) {
 					t.Errorf("%s%s differs from its list item:\n%v\n%v", tc.object, id(it), obj, it)
@@ -261,8 +267,12 @@ func TestAPIAgreesWithExport(t *testing.T) {
 		if one.Story != want[i].Story {
 			t.Errorf("/api/events/%s: story %q, the export's %q", want[i].ID, one.Story, want[i].Story)
 		}
+		if !reflect.DeepEqual(jsonOf(t, one.Coverage), jsonOf(t, want[i].Coverage)) {
+			t.Errorf("/api/events/%s: coverage %s, the export's %s", want[i].ID, jsonOf(t, one.Coverage), jsonOf(t, want[i].Coverage))
+		}
 		stories[want[i].Story] = append(stories[want[i].Story], want[i].ID)
-		want[i].Story = ""
+		// Lists leave stories and coverage out.
+		want[i].Story, want[i].Coverage = "", []export.Coverage{}
 	}
 	for story, ids := range stories {
 		var got []string

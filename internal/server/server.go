@@ -279,7 +279,7 @@ func (s *Server) render(w http.ResponseWriter, name string, data map[string]any)
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.Encode(v)
+	// Compact: a page of events is large, and indenting it costs as much
+	// as encoding it.
+	json.NewEncoder(w).Encode(v)
 }

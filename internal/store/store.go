@@ -100,6 +100,13 @@ type Store interface {
 	// facts different numbers. Every event with a conflict (as package
 	// export defines it) is a candidate; callers confirm each.
 	ConflictCandidates(ctx context.Context, afterID string, limit int) ([]string, error)
+	// FirstEventReports returns the reports of event id of its first
+	// documents (by ingest order), at most limit: a sample of an event too
+	// large to read whole for a list.
+	FirstEventReports(ctx context.Context, id string, limit int) ([]EventReport, error)
+	// FirstEventFacts returns the facts of event id of its first
+	// documents, at most limit.
+	FirstEventFacts(ctx context.Context, id string, limit int) ([]EventFact, error)
 	// RelatedEvents returns the events that make one story with event id
 	// (see export.Stories), in id order: the events its documents recall,
 	// and the main events of the documents that recall it.

@@ -298,6 +298,52 @@ func (db *DB) ConflictCandidates(ctx context.Context, afterID string, limit int)
 	return out, rows.Err()
 }
 
+// FirstEventReports returns the reports of event id of its first
+// documents: one range of the primary key, however many it has.
+func (db *DB) FirstEventReports(ctx context.Context, id string, limit int) ([]store.EventReport, error) {
+	num, ok := eventNum(id)
+	if !ok {
+		return nil, fmt.Errorf("event %q: %w", id, store.ErrNotFound)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT `+reportColumns+` FROM (SELECT * FROM event_reports
+			WHERE event = $1 ORDER BY seq, trigger_start LIMIT $2) r
+		JOIN documents d ON d.seq = r.seq ORDER BY r.main DESC, r.seq, r.trigger_start`, num, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read the reports of event %s: %w", id, err)
+	}
+	out, err := scanReports(rows)
+	if err != nil {
+		return nil, fmt.Errorf("read the reports of event %s: %w", id, err)
+	}
+	return out, nil
+}
+
+// FirstEventFacts returns the facts of event id of its first documents.
+func (db *DB) FirstEventFacts(ctx context.Context, id string, limit int) ([]store.EventFact, error) {
+	num, ok := eventNum(id)
+	if !ok {
+		return nil, fmt.Errorf("event %q: %w", id, store.ErrNotFound)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT d.id, f.kind, f.value, f.start_byte, f.end_byte, f.main
+		FROM (SELECT * FROM event_facts WHERE event = $1 ORDER BY seq, kind, start_byte LIMIT $2) f
+		JOIN documents d ON d.seq = f.seq ORDER BY f.seq, f.start_byte`, num, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read the facts of event %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []store.EventFact
+	for rows.Next() {
+		f := store.EventFact{Event: id}
+		var main int
+		if err := rows.Scan(&f.Document, &f.Kind, &f.Value, &f.Span.Start, &f.Span.End, &main); err != nil {
+			return nil, fmt.Errorf("read the facts of event %s: %w", id, err)
+		}
+		f.Main = main == 1
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
 // RelatedEvents returns the events one document away from event id: those
 // its main documents recall, and the main events of the documents that
 // recall it.

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -238,6 +239,26 @@ func testBrowse(t *testing.T, open Opener) {
 		got, err := s.EventStatements(ctx, v2.ID)
 		if err != nil || len(got) != 2 || !slices.Equal(got["ba"], []string{stmt}) || !slices.Equal(got["bb"], []string{stmt}) {
 			t.Errorf("EventStatements(%s) = %v, %v", v2.ID, got, err)
+		}
+	})
+
+	t.Run("first reports", func(t *testing.T) {
+		// v2 holds ba's and bb's reports (main) and bc's two.
+		all, err := s.EventReports(ctx, v2.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, err := s.FirstEventReports(ctx, v2.ID, 2)
+		if err != nil || len(first) != 2 || first[0].Document != "ba" || first[1].Document != "bb" || !reflect.DeepEqual(first, all[:2]) {
+			t.Errorf("FirstEventReports(%s, 2) = %+v, %v; want %+v", v2.ID, first, err, all[:2])
+		}
+		first, err = s.FirstEventReports(ctx, v2.ID, 100)
+		if err != nil || !reflect.DeepEqual(first, all) {
+			t.Errorf("FirstEventReports(%s, 100) = %+v, %v; want them all", v2.ID, first, err)
+		}
+		facts, err := s.FirstEventFacts(ctx, v2.ID, 1)
+		if err != nil || len(facts) != 1 || facts[0].Document != "ba" {
+			t.Errorf("FirstEventFacts(%s, 1) = %+v, %v", v2.ID, facts, err)
 		}
 	})
 
