@@ -787,10 +787,17 @@ type conflictList struct {
 // goes on from the last event checked.
 const maxConflictCandidates = 200
 
+// defaultConflicts is the page size of conflicts: each carries every
+// claim of its event, thousands for an event many outlets cover.
+const defaultConflicts = 20
+
 func (s *Server) handleAPIConflicts(w http.ResponseWriter, r *http.Request) error {
 	limit, _, err := apiPaging(r)
 	if err != nil {
 		return err
+	}
+	if r.URL.Query().Get("limit") == "" {
+		limit = defaultConflicts
 	}
 	after, err := idParam(r, "after", "V")
 	if err != nil {
