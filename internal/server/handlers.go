@@ -201,7 +201,7 @@ var entityTypes = map[string]string{
 // listEntityDocuments bounds the documents a listed entity's aliases and
 // roles come from: its latest (the entity's own page and the export read
 // them all).
-const listEntityDocuments = 200
+const listEntityDocuments = 100
 
 // entityQuery reads the filters of the entities page and API: q (a name),
 // type and paging.

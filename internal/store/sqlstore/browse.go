@@ -603,7 +603,7 @@ func (db *DB) completeEntitiesBounded(ctx context.Context, es []store.EntityInfo
 
 		rows, err = db.read.QueryContext(ctx, `SELECT r.role, r.role_key, r.ended, d.id, d.published, r.start_byte, r.end_byte, r.seq
 			FROM entity_roles r JOIN documents d ON d.seq = r.seq
-			WHERE r.entity = $1 ORDER BY r.seq DESC, r.start_byte LIMIT $2`, num, maxDocs)
+			WHERE r.entity = $1 ORDER BY r.seq DESC LIMIT $2`, num, maxDocs)
 		if err != nil {
 			return fmt.Errorf("read roles of %s: %w", e.ID, err)
 		}
