@@ -18,7 +18,7 @@ bench:
 	GOMAXPROCS=1 $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -benchmem -count 1 ./... | tee bench.out | grep -E '^(Benchmark|pkg:|ok|FAIL)'
 
 # Every API route and page against a 100,000-document SQLite store, built
-# once (about an hour) and cached in the temporary directory; p50, p95 and
+# once (over an hour) and cached in the temporary directory; p50, p95 and
 # maximum milliseconds per route.
 bench-serve:
 	PARALLAX_BENCH_100K=1 $(GO) test -run '^$$' -bench 'Serve100k' -benchtime 100x -timeout 4h ./internal/server/ | tee bench-serve.out | grep -E '^(Benchmark|ok|FAIL)'
