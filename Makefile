@@ -2,7 +2,7 @@
 # `make bench` prints the benchmark table; `make demo` runs the demo.
 GO ?= go
 
-.PHONY: build test bench demo fmt vet clean
+.PHONY: build test bench bench-serve demo fmt vet clean
 
 build:
 	$(GO) build -o bin/parallax ./cmd/parallax
@@ -17,6 +17,12 @@ BENCHTIME ?= 3s
 bench:
 	GOMAXPROCS=1 $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -benchmem -count 1 ./... | tee bench.out | grep -E '^(Benchmark|pkg:|ok|FAIL)'
 
+# Every API route and page against a 100,000-document SQLite store, built
+# once (over an hour) and cached in the temporary directory; p50, p95 and
+# maximum milliseconds per route.
+bench-serve:
+	PARALLAX_BENCH_100K=1 $(GO) test -run '^$$' -bench 'Serve100k' -benchtime 100x -timeout 4h ./internal/server/ | tee bench-serve.out | grep -E '^(Benchmark|ok|FAIL)'
+
 demo:
 	$(GO) run ./cmd/parallax demo
 
@@ -27,4 +33,4 @@ vet:
 	$(GO) vet ./...
 
 clean:
-	rm -rf bin bench.out
+	rm -rf bin bench.out bench-serve.out

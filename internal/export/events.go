@@ -133,9 +133,11 @@ func NewEvent(e store.Event, reports []store.EventReport, facts []store.EventFac
 	parts := map[string]int{}
 	days := map[string]int{}
 	out.takers = map[string][]string{}
+	isMain, isMention := map[string]bool{}, map[string]bool{}
 	for _, r := range reports {
 		if r.Main {
-			if !slices.Contains(out.Documents, r.Document) {
+			if !isMain[r.Document] {
+				isMain[r.Document] = true
 				out.Documents = append(out.Documents, r.Document)
 			}
 			for _, p := range r.Participants {
@@ -149,7 +151,8 @@ func NewEvent(e store.Event, reports []store.EventReport, facts []store.EventFac
 			for _, p := range r.Participants {
 				parts[p]++
 			}
-		} else if !slices.Contains(out.Mentions, r.Document) && !slices.Contains(out.Documents, r.Document) {
+		} else if !isMention[r.Document] && !isMain[r.Document] {
+			isMention[r.Document] = true
 			out.Mentions = append(out.Mentions, r.Document)
 		}
 		if r.Date == "" {
@@ -182,7 +185,7 @@ func NewEvent(e store.Event, reports []store.EventReport, facts []store.EventFac
 	}
 	out.Date.Earliest, out.Date.Latest = null(from), null(to)
 	if docs := claimDocuments(out.Claims); docs >= 2 {
-		agreed := len(disagreements(out.Claims)) == 0
+		agreed := !disagree(out.Claims)
 		out.Agreed = &agreed
 	}
 	return out
@@ -219,23 +222,53 @@ func claimDocuments(cs []Claim) int {
 	return len(seen)
 }
 
-// disagreements returns the pairs of claims of different documents that
-// write their dates out and whose intervals are more than sameEvent
-// apart: "2018-12-18" and "2019-02" disagree, "2019-02" and "2019-02-25"
-// agree, and so do the 14th and the 15th of a two-day state visit. A
-// date worked out from a weekday ("on Wednesday") is no side of a
-// conflict: it may be the working out that errs.
-func disagreements(cs []Claim) [][2]int {
-	var out [][2]int
-	for i, a := range cs {
-		for j := i + 1; j < len(cs); j++ {
-			b := cs[j]
-			if a.Document != b.Document && a.Explicit && b.Explicit && (daysBetween(a.To, b.From) > sameEvent || daysBetween(b.To, a.From) > sameEvent) {
-				out = append(out, [2]int{i, j})
+// disagree reports whether two claims of different documents that write
+// their dates out have intervals more than sameEvent days apart:
+// "2018-12-18" and "2019-02" disagree, "2019-02" and "2019-02-25" agree,
+// and so do the 14th and the 15th of a two-day state visit. A date worked
+// out from a weekday ("on Wednesday") is no side of a conflict: it may be
+// the working out that errs.
+//
+// It runs in time linear in the claims (an event may have thousands):
+// the pair furthest apart joins the earliest end to the latest start, so
+// it keeps the two earliest ends and the two latest starts of different
+// documents, and tries those four pairs.
+func disagree(cs []Claim) bool {
+	type end struct {
+		doc string
+		day time.Time
+	}
+	var ends, starts [2]*end // the earliest ends, the latest starts, of two documents
+	keep := func(best *[2]*end, e end, better func(a, b time.Time) bool) {
+		switch {
+		case best[0] == nil || better(e.day, best[0].day):
+			if best[0] != nil && best[0].doc != e.doc {
+				best[1] = best[0]
+			}
+			best[0] = &e
+		case e.doc != best[0].doc && (best[1] == nil || better(e.day, best[1].day)):
+			best[1] = &e
+		}
+	}
+	for _, c := range cs {
+		if !c.Explicit {
+			continue
+		}
+		if to, err := time.Parse("2006-01-02", c.To); err == nil {
+			keep(&ends, end{c.Document, to}, func(a, b time.Time) bool { return a.Before(b) })
+		}
+		if from, err := time.Parse("2006-01-02", c.From); err == nil {
+			keep(&starts, end{c.Document, from}, func(a, b time.Time) bool { return a.After(b) })
+		}
+	}
+	for _, a := range ends {
+		for _, b := range starts {
+			if a != nil && b != nil && a.doc != b.doc && int(b.day.Sub(a.day).Hours()/24) > sameEvent {
+				return true
 			}
 		}
 	}
-	return out
+	return false
 }
 
 // sameEvent is how many days apart two dates given for one event may lie
@@ -272,7 +305,7 @@ func ParseConflictID(id string) (event, kind string, ok bool) {
 // claim.
 func EventConflicts(e Event) []Conflict {
 	var out []Conflict
-	if len(disagreements(e.Claims)) > 0 {
+	if disagree(e.Claims) {
 		claims := slices.Clone(e.Claims)
 		slices.SortStableFunc(claims, func(a, b Claim) int { return strings.Compare(a.From, b.From) })
 		out = append(out, Conflict{ID: ConflictID(e.ID, "date"), Kind: "date", About: e.ID, Claims: claims, Title: e.Title})

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/export"
 	"github.com/parallax-news/parallax/internal/news"
@@ -295,7 +296,7 @@ func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) handleAPIStats(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.store.Stats(r.Context())
+	st, err := s.stats(r.Context())
 	if err != nil {
 		return err
 	}
@@ -487,30 +488,104 @@ func (s *Server) handleAPIQuote(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// event returns event e as exported: with its claims, facts and coverage.
-func (s *Server) event(ctx context.Context, e store.Event) (export.Event, error) {
-	reports, err := s.store.EventReports(ctx, e.ID)
-	if err != nil {
-		return export.Event{}, err
+// statsTTL is how long the counts of /api/stats and the home page are
+// kept: counting every mention and quote takes a while in a large store,
+// and counts a few seconds old serve as well.
+const statsTTL = 10 * time.Second
+
+// stats returns the store's counts, at most statsTTL old.
+func (s *Server) stats(ctx context.Context) (store.Stats, error) {
+	s.statsMu.Lock()
+	defer s.statsMu.Unlock()
+	if !s.statsAt.IsZero() && time.Since(s.statsAt) < statsTTL {
+		return s.statsCache, nil
 	}
-	facts, err := s.store.EventFacts(ctx, e.ID)
+	st, err := s.store.Stats(ctx)
 	if err != nil {
-		return export.Event{}, err
+		return store.Stats{}, err
 	}
-	carried, err := s.store.EventStatements(ctx, e.ID)
+	s.statsCache, s.statsAt = st, time.Now()
+	return st, nil
+}
+
+// maxCoverageDocuments bounds the documents of an event whose coverage
+// the API gives: coverage lists, for each document, the statements of the
+// others it leaves out, which grows with the square of the documents.
+const maxCoverageDocuments = 100
+
+// apiEvent is an event in the API: as exported, and whether its coverage
+// was left out (in lists, and for events of more than
+// maxCoverageDocuments documents), and whether it was made from a sample
+// of its reports (in lists).
+type apiEvent struct {
+	export.Event
+	CoverageTruncated bool `json:"coverage_truncated"`
+	// Sampled reports that the event, in a list, was made from the reports
+	// of its first maxListedReports documents: its documents, mentions,
+	// claims and facts are then those of the sample, its participants,
+	// place and date as the sample gives them. /api/events/ID has them all.
+	Sampled bool `json:"sampled"`
+}
+
+// maxListedReports bounds the reports an event in a list is made from, so
+// that a page of events costs the same whatever their size.
+const maxListedReports = 200
+
+// eventUse says what an event is read for.
+type eventUse int
+
+const (
+	eventAlone     eventUse = iota // its own answer: all of it
+	eventInList                    // a list: a sample of its reports, no coverage
+	eventConflicts                 // its conflicts: all its claims and facts, no coverage
+)
+
+// event returns event e as exported, for use: with its claims, facts and
+// coverage, but no coverage in a list or for conflicts, and in a list a
+// sample of its reports when it has more than maxListedReports.
+func (s *Server) event(ctx context.Context, e store.Event, use eventUse) (apiEvent, error) {
+	sample := use == eventInList
+	var reports []store.EventReport
+	var facts []store.EventFact
+	var err error
+	if sample {
+		reports, err = s.store.FirstEventReports(ctx, e.ID, maxListedReports+1)
+		sample = err == nil && len(reports) > maxListedReports
+		if sample {
+			reports, err = s.store.FirstEventReports(ctx, e.ID, maxListedReports)
+		}
+	} else {
+		reports, err = s.store.EventReports(ctx, e.ID)
+	}
+	if err == nil {
+		if sample {
+			facts, err = s.store.FirstEventFacts(ctx, e.ID, maxListedReports)
+		} else {
+			facts, err = s.store.EventFacts(ctx, e.ID)
+		}
+	}
 	if err != nil {
-		return export.Event{}, err
+		return apiEvent{}, err
 	}
-	out := export.NewEvent(e, reports, facts)
-	export.Cover(&out, carried)
+	out := apiEvent{Event: export.NewEvent(e, reports, facts), Sampled: sample}
+	carried := map[string][]string{}
+	if use != eventAlone || len(out.Documents) > maxCoverageDocuments {
+		out.CoverageTruncated = true
+	} else if carried, err = s.store.EventStatements(ctx, e.ID); err != nil {
+		return apiEvent{}, err
+	}
+	export.Cover(&out.Event, carried)
+	if out.CoverageTruncated {
+		out.Coverage = out.Coverage[:0]
+	}
 	return out, nil
 }
 
-// events returns the events as exported.
-func (s *Server) events(ctx context.Context, evs []store.Event) ([]export.Event, error) {
-	out := make([]export.Event, len(evs))
+// events returns the events as a list gives them.
+func (s *Server) events(ctx context.Context, evs []store.Event) ([]apiEvent, error) {
+	out := make([]apiEvent, len(evs))
 	for i, e := range evs {
-		x, err := s.event(ctx, e)
+		x, err := s.event(ctx, e, eventInList)
 		if err != nil {
 			return nil, err
 		}
@@ -572,25 +647,69 @@ func (s *Server) handleAPIEvent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out, err := s.event(r.Context(), e)
+	out, err := s.event(r.Context(), e, eventAlone)
 	if err != nil {
 		return err
 	}
+	events, complete, err := s.storyEvents(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	if complete {
+		out.Story = "ST" + strings.TrimPrefix(slices.MinFunc(events, compareEventIDs), "V")
+	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
+}
+
+// maxStoryEvents bounds the events gathered for one story: a story of
+// more is cut there (an event's story is then left empty, and the
+// timeline of a story shows the first found).
+const maxStoryEvents = 200
+
+// compareEventIDs orders event ids by number.
+func compareEventIDs(a, b string) int {
+	x, _ := strconv.Atoi(strings.TrimPrefix(a, "V"))
+	y, _ := strconv.Atoi(strings.TrimPrefix(b, "V"))
+	return x - y
+}
+
+// storyEvents returns the events of event id's story (see export.Stories),
+// walking from it one document at a time, at most maxStoryEvents of them,
+// and whether that is all of them.
+func (s *Server) storyEvents(ctx context.Context, id string) ([]string, bool, error) {
+	seen := map[string]bool{id: true}
+	out := []string{id}
+	for i := 0; i < len(out); i++ {
+		next, err := s.store.RelatedEvents(ctx, out[i])
+		if err != nil {
+			return nil, false, err
+		}
+		for _, n := range next {
+			if seen[n] {
+				continue
+			}
+			if len(out) == maxStoryEvents {
+				return out, false, nil
+			}
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out, true, nil
 }
 
 // timelineItem is an event on the timeline: when, at what precision.
 type timelineItem struct {
 	When      string `json:"when"`      // the day most reports give, else the month, year or earliest day
 	Precision string `json:"precision"` // day, month, year or range
-	export.Event
+	apiEvent
 }
 
 // datePrecision returns the date an event is placed at and its
 // precision: the day most of its reports give; else the month or year
 // its dates span, or the range from the earliest.
-func datePrecision(e export.Event) (string, string) {
+func datePrecision(e apiEvent) (string, string) {
 	if e.Date.Value != nil {
 		return *e.Date.Value, "day"
 	}
@@ -615,6 +734,25 @@ func (s *Server) handleAPITimeline(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	q.ByDate = true
+	if story, err := param(r, "story"); err != nil {
+		return err
+	} else if story != "" {
+		if !numbered(story, "ST") {
+			return errorf(http.StatusBadRequest, "story must be a story id like ST12")
+		}
+		root := "V" + strings.TrimPrefix(story, "ST")
+		if _, err := s.store.Event(r.Context(), root); err != nil {
+			return err
+		}
+		events, complete, err := s.storyEvents(r.Context(), root)
+		if err != nil {
+			return err
+		}
+		if first := slices.MinFunc(events, compareEventIDs); complete && first != root {
+			return errorf(http.StatusNotFound, "no story %s: its events are story ST%s", story, strings.TrimPrefix(first, "V"))
+		}
+		q.IDs = events
+	}
 	evs, err := s.store.Events(r.Context(), q)
 	if err != nil {
 		return err
@@ -626,7 +764,7 @@ func (s *Server) handleAPITimeline(w http.ResponseWriter, r *http.Request) error
 	out := make([]timelineItem, len(exp))
 	for i, e := range exp {
 		out[i].When, out[i].Precision = datePrecision(e)
-		out[i].Event = e
+		out[i].apiEvent = e
 	}
 	writeJSON(w, http.StatusOK, newList(r, out, q.Limit, q.Offset))
 	return nil
@@ -649,10 +787,17 @@ type conflictList struct {
 // goes on from the last event checked.
 const maxConflictCandidates = 200
 
+// defaultConflicts is the page size of conflicts: each carries every
+// claim of its event, thousands for an event many outlets cover.
+const defaultConflicts = 20
+
 func (s *Server) handleAPIConflicts(w http.ResponseWriter, r *http.Request) error {
 	limit, _, err := apiPaging(r)
 	if err != nil {
 		return err
+	}
+	if r.URL.Query().Get("limit") == "" {
+		limit = defaultConflicts
 	}
 	after, err := idParam(r, "after", "V")
 	if err != nil {
@@ -673,11 +818,11 @@ func (s *Server) handleAPIConflicts(w http.ResponseWriter, r *http.Request) erro
 			if err != nil {
 				return err
 			}
-			x, err := s.event(ctx, e)
+			x, err := s.event(ctx, e, eventConflicts)
 			if err != nil {
 				return err
 			}
-			out.Items = append(out.Items, export.EventConflicts(x)...)
+			out.Items = append(out.Items, export.EventConflicts(x.Event)...)
 			cursor = id
 			checked++
 			if len(out.Items) >= limit {
@@ -705,11 +850,11 @@ func (s *Server) handleAPIConflict(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	x, err := s.event(r.Context(), e)
+	x, err := s.event(r.Context(), e, eventConflicts)
 	if err != nil {
 		return err
 	}
-	cs := export.EventConflicts(x)
+	cs := export.EventConflicts(x.Event)
 	i := slices.IndexFunc(cs, func(c export.Conflict) bool { return c.Kind == kind })
 	if i < 0 {
 		return errorf(http.StatusNotFound, "no conflict %s", id)

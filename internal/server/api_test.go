@@ -143,6 +143,16 @@ func TestAPIListsAndObjects(t *testing.T) {
 			for _, it := range items[:min(3, len(items))] {
 				var obj map[string]any
 				get(t, s, tc.object+url.PathEscape(id(it)), http.StatusOK, &obj)
+				if tc.list == "/api/events" {
+					// Only an event's own answer has them.
+					for _, k := range []string{"story", "coverage", "coverage_truncated"} {
+						delete(obj, k)
+						delete(it, k)
+					}
+					if it["sampled"] != false {
+						t.Errorf("a demo event is sampled: %v", it)
+					}
+				}
 				if tc.id == nil && tc.list != "/api/timeline" && tc.list != "/api/entities" && !reflect.DeepEqual(obj, it) {
 					t.Errorf("%s%s differs from its list item:\n%v\n%v", tc.object, id(it), obj, it)
 				}
@@ -207,6 +217,8 @@ func TestAPIErrors(t *testing.T) {
 		{"/api/events?order=title", 400},
 		{"/api/events?from=05/2025", 400},
 		{"/api/timeline?entity=1", 400},
+		{"/api/timeline?story=V1", 400},
+		{"/api/timeline?story=ST99999", 404},
 		{"/api/conflicts?after=C1", 400},
 		{"/api/entities?type=animal", 400},
 		{"/api/documents/nothing", 404},
@@ -246,9 +258,45 @@ func TestAPIAgreesWithExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	var wantConflicts []export.Conflict
+	stories := map[string][]string{}
 	for i := range want {
 		wantConflicts = append(wantConflicts, export.EventConflicts(want[i])...)
-		want[i].Story = "" // the API leaves stories to the export
+		// Only an event's own answer has its story.
+		var one export.Event
+		get(t, s, "/api/events/"+want[i].ID, http.StatusOK, &one)
+		if one.Story != want[i].Story {
+			t.Errorf("/api/events/%s: story %q, the export's %q", want[i].ID, one.Story, want[i].Story)
+		}
+		if !reflect.DeepEqual(jsonOf(t, one.Coverage), jsonOf(t, want[i].Coverage)) {
+			t.Errorf("/api/events/%s: coverage %s, the export's %s", want[i].ID, jsonOf(t, one.Coverage), jsonOf(t, want[i].Coverage))
+		}
+		stories[want[i].Story] = append(stories[want[i].Story], want[i].ID)
+		// Lists leave stories and coverage out.
+		want[i].Story, want[i].Coverage = "", []export.Coverage{}
+	}
+	for story, ids := range stories {
+		var got []string
+		for _, it := range all[timelineItem](t, s, "/api/timeline?story="+story) {
+			got = append(got, it.ID)
+		}
+		// The timeline leaves out undated events.
+		var dated []string
+		for _, id := range ids {
+			for _, e := range want {
+				if e.ID == id && e.Date.Earliest != nil {
+					dated = append(dated, id)
+				}
+			}
+		}
+		slices.Sort(got)
+		slices.SortFunc(dated, compareEventIDs)
+		slices.SortFunc(got, compareEventIDs)
+		if !slices.Equal(got, dated) {
+			t.Errorf("/api/timeline?story=%s = %v, want %v", story, got, dated)
+		}
+	}
+	if len(stories) < 2 {
+		t.Errorf("stories: %v", stories)
 	}
 	got := all[export.Event](t, s, "/api/events?limit=2")
 	if !reflect.DeepEqual(jsonOf(t, got), jsonOf(t, want)) {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -18,6 +19,7 @@ import (
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/ner"
 	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
@@ -137,24 +139,63 @@ func store100k(b *testing.B) string {
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
-	b.Logf("building the %d-document store %s (once; a few minutes)", corpusSize, path)
+	b.Logf("building the %d-document store %s (once; an hour or so)", corpusSize, path)
 	start := time.Now()
+	// A build that stopped (an interrupt, a crash) goes on where it
+	// stopped: tmp holds the documents so far, tmp.next the article to go
+	// on from.
 	tmp := path + ".building"
-	for _, suffix := range []string{"", "-wal", "-shm"} {
-		os.Remove(tmp + suffix)
-	}
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, tmp)
 	if err != nil {
 		b.Fatal(err)
 	}
-	// The articles as JSONL files, a thousand a file, read by the
-	// pipeline as any input.
+	next := 0
+	if raw, err := os.ReadFile(tmp + ".next"); err == nil {
+		next, _ = strconv.Atoi(strings.TrimSpace(string(raw)))
+	}
+	model, err := ner.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	an := analyze.New(model)
+	for {
+		stats, err := st.Stats(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if stats.Documents >= corpusSize {
+			break
+		}
+		// Some joins repeat a text already stored (an article of one
+		// paragraph is its own lead): more articles make up for them.
+		n := corpusSize - stats.Documents
+		c := ingestArticles(b, st, an, cats, next, next+n, start)
+		next += n
+		if err := os.WriteFile(tmp+".next", []byte(strconv.Itoa(next)), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("articles up to %d: %+v", next, c)
+	}
+	if err := st.Close(); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		b.Fatal(err)
+	}
+	os.Remove(tmp + ".next")
+	b.Logf("built %s in %s", path, time.Since(start).Round(time.Second))
+	return path
+}
+
+// ingestArticles ingests the articles from..to of corpusArticle into st
+// with the real pipeline, as JSONL files of a thousand articles.
+func ingestArticles(b *testing.B, st store.Store, an *analyze.Analyzer, cats [][]bbcArticle, from, to int, start time.Time) pipeline.Counts {
 	fsys := fstest.MapFS{}
 	var inputs []pipeline.Input
-	for f := 0; f*1000 < corpusSize; f++ {
+	for f := from; f < to; f += 1000 {
 		var sb strings.Builder
-		for n := f * 1000; n < min(corpusSize, (f+1)*1000); n++ {
+		for n := f; n < min(to, f+1000); n++ {
 			a := corpusArticle(cats, n)
 			line, err := json.Marshal(map[string]string{"id": a.ID, "origin": a.Origin, "url": a.URL, "source": a.Source,
 				"title": a.Title, "published": a.Published, "language": a.Language, "text": a.Text})
@@ -164,35 +205,24 @@ func store100k(b *testing.B) string {
 			sb.Write(line)
 			sb.WriteByte('\n')
 		}
-		name := fmt.Sprintf("part%03d.jsonl", f)
+		name := fmt.Sprintf("part%06d.jsonl", f)
 		fsys[name] = &fstest.MapFile{Data: []byte(sb.String())}
 		inputs = append(inputs, pipeline.Input{Source: name})
 	}
-	model, err := ner.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	in := pipeline.New(st, pipeline.Options{Analyzer: analyze.New(model), Workers: runtime.NumCPU(),
+	in := pipeline.New(st, pipeline.Options{Analyzer: an, Workers: runtime.NumCPU(),
 		OnBatch: func(c pipeline.Counts) {
 			if c.Read%10240 < pipeline.BatchSize {
-				b.Logf("%d documents in %s", c.Read, time.Since(start).Round(time.Second))
+				b.Logf("%d articles in %s", from+c.Read, time.Since(start).Round(time.Second))
 			}
 		}})
-	c, err := in.Run(ctx, ingest.NewReader(ingest.ReaderOptions{FS: fsys}), inputs)
+	c, err := in.Run(context.Background(), ingest.NewReader(ingest.ReaderOptions{FS: fsys}), inputs)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if c.Added != corpusSize || c.Failed != 0 {
+	if c.Failed != 0 {
 		b.Fatalf("the 100k store: %+v", c)
 	}
-	if err := st.Close(); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("built %s in %s: %+v", path, time.Since(start).Round(time.Second), c)
-	return path
+	return c
 }
 
 // BenchmarkBuild100k builds the store of BenchmarkServe100k, if it is not

@@ -121,7 +121,7 @@ func eventDay(e export.Event) string {
 
 func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	ev, err := s.eventByID(ctx, r.PathValue("id"))
+	ev, err := s.eventByID(ctx, r.PathValue("id"), eventConflicts)
 	if err != nil {
 		return err
 	}
@@ -320,7 +320,7 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 		if len(p.Related) == maxEventReportsShown {
 			break
 		}
-		rev, err := s.eventByID(ctx, id)
+		rev, err := s.eventByID(ctx, id, eventInList)
 		if err != nil {
 			continue
 		}
@@ -334,13 +334,15 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, "event", map[string]any{"Title": title, "Page": p})
 }
 
-// eventByID reads one event as the export gives it (without its story).
-func (s *Server) eventByID(ctx context.Context, id string) (export.Event, error) {
+// eventByID reads one event as the export gives it (without its story),
+// for use (see eventUse).
+func (s *Server) eventByID(ctx context.Context, id string, use eventUse) (export.Event, error) {
 	e, err := s.store.Event(ctx, id)
 	if err != nil {
 		return export.Event{}, err
 	}
-	return s.event(ctx, e)
+	ev, err := s.event(ctx, e, use)
+	return ev.Event, err
 }
 
 // statementLabel names a statement in a column head: its speaker and its
@@ -544,7 +546,7 @@ func (s *Server) countConflicts(ctx context.Context) (n int, more bool, err erro
 		ids, more = ids[:maxConflictsCounted], true
 	}
 	for _, id := range ids {
-		ev, err := s.eventByID(ctx, id)
+		ev, err := s.eventByID(ctx, id, eventConflicts)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
 		}
@@ -562,7 +564,7 @@ const maxOverviewEvents = 40
 
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	stats, err := s.store.Stats(ctx)
+	stats, err := s.stats(ctx)
 	if err != nil {
 		return err
 	}
@@ -625,7 +627,7 @@ func (s *Server) overviewEvents(ctx context.Context) ([]export.Event, error) {
 			return nil, err
 		}
 		for _, e := range page {
-			ev, err := s.eventByID(ctx, e.ID)
+			ev, err := s.eventByID(ctx, e.ID, eventInList)
 			if errors.Is(err, store.ErrNotFound) {
 				continue
 			}
@@ -649,7 +651,7 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	source := strings.TrimSpace(r.URL.Query().Get("source"))
-	stats, err := s.store.Stats(r.Context())
+	stats, err := s.stats(r.Context())
 	if err != nil {
 		return err
 	}
@@ -674,7 +676,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) error {
 	evs := make([]export.Event, 0, len(page))
 	conflicts := map[string]bool{}
 	for _, e := range page {
-		ev, err := s.eventByID(r.Context(), e.ID)
+		ev, err := s.eventByID(r.Context(), e.ID, eventInList)
 		if err != nil {
 			return err
 		}

@@ -119,7 +119,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 	}
 	var events []relatedEvent
 	for _, r := range reps {
-		ev, err := s.eventByID(ctx, r.Event)
+		ev, err := s.eventByID(ctx, r.Event, eventInList)
 		if err != nil {
 			continue
 		}
@@ -224,6 +224,11 @@ var entityTypes = map[string]string{
 	"location": news.TypeLocation, "other": news.TypeMisc,
 }
 
+// listEntityDocuments bounds the documents a listed entity's aliases and
+// roles come from: its latest (the entity's own page and the export read
+// them all).
+const listEntityDocuments = 100
+
 // entityQuery reads the filters of the entities page and API: q (a name),
 // type and paging.
 func entityQuery(r *http.Request) (store.EntityQuery, error) {
@@ -235,7 +240,7 @@ func entityQuery(r *http.Request) (store.EntityQuery, error) {
 	if err != nil {
 		return store.EntityQuery{}, err
 	}
-	eq := store.EntityQuery{Name: q, Limit: limit, Offset: offset}
+	eq := store.EntityQuery{Name: q, Limit: limit, Offset: offset, MaxDocuments: listEntityDocuments}
 	if t := r.URL.Query().Get("type"); t != "" {
 		if eq.Type = entityTypes[t]; eq.Type == "" {
 			return store.EntityQuery{}, errorf(http.StatusBadRequest, "type must be person, organization, location or other")
@@ -312,10 +317,11 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) error {
 	}
 	var events []relatedEvent
 	for _, x := range evs {
-		ev, err := s.event(r.Context(), x)
+		ae, err := s.event(r.Context(), x, eventInList)
 		if err != nil {
 			continue
 		}
+		ev := ae.Event
 		role := "named in its reports"
 		if ev.Place != nil && *ev.Place == e.ID {
 			role = "where it happened"

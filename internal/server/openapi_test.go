@@ -95,7 +95,7 @@ func TestOpenAPI(t *testing.T) {
 	for name, v := range map[string]any{
 		"Document": export.Document{}, "Entity": export.Entity{}, "Role": export.Role{}, "Evidence": export.Evidence{},
 		"Mention": export.Mention{}, "Quote": export.Quote{}, "Excerpt": export.Excerpt{}, "Statement": export.Statement{},
-		"Rendering": export.Rendering{}, "DiffPart": export.DiffPart{}, "Event": export.Event{}, "EventDate": export.EventDate{},
+		"Rendering": export.Rendering{}, "DiffPart": export.DiffPart{}, "Event": apiEvent{}, "EventDate": export.EventDate{},
 		"Claim": export.Claim{}, "FactClaim": export.FactClaim{}, "Coverage": export.Coverage{}, "Conflict": export.Conflict{},
 		"Hit": apiHit{}, "Analysis": apiAnalysis{}, "Report": apiReport{}, "Cooccurrence": apiCooccurrence{},
 		"ConflictList": conflictList{}, "DocumentList": list[export.Document]{},

@@ -73,6 +73,10 @@ type Server struct {
 	token    string
 	analyzer func() (*analyze.Analyzer, error) // nil: no ingest
 	client   *http.Client
+
+	statsMu    sync.Mutex // guards the two below
+	statsCache store.Stats
+	statsAt    time.Time
 }
 
 type staticFile struct {
@@ -329,7 +333,7 @@ func (s *Server) renderStatus(w http.ResponseWriter, status int, name string, da
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.Encode(v)
+	// Compact: a page of events is large, and indenting it costs as much
+	// as encoding it.
+	json.NewEncoder(w).Encode(v)
 }

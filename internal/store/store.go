@@ -100,6 +100,17 @@ type Store interface {
 	// facts different numbers. Every event with a conflict (as package
 	// export defines it) is a candidate; callers confirm each.
 	ConflictCandidates(ctx context.Context, afterID string, limit int) ([]string, error)
+	// FirstEventReports returns the reports of event id of its first
+	// documents (by ingest order), at most limit: a sample of an event too
+	// large to read whole for a list.
+	FirstEventReports(ctx context.Context, id string, limit int) ([]EventReport, error)
+	// FirstEventFacts returns the facts of event id of its first
+	// documents, at most limit.
+	FirstEventFacts(ctx context.Context, id string, limit int) ([]EventFact, error)
+	// RelatedEvents returns the events that make one story with event id
+	// (see export.Stories), in id order: the events its documents recall,
+	// and the main events of the documents that recall it.
+	RelatedEvents(ctx context.Context, id string) ([]string, error)
 	// Cooccurring returns the entities named in the same documents as
 	// entity id, most shared documents first, at most limit of them,
 	// counted over its MaxCooccurrenceDocuments latest documents.
@@ -452,6 +463,10 @@ type EntityQuery struct {
 	AfterID string // keyset paging in id order; "" orders by documents
 	Limit   int    // 0 means 50
 	Offset  int
+	// MaxDocuments, if set, bounds the documents each entity's aliases
+	// and roles are gathered from: its latest, so that a page of famous
+	// entities costs no more than a page of others. 0 reads them all.
+	MaxDocuments int
 }
 
 // ErrExists is returned when inserting an object whose id is already stored.

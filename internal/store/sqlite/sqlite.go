@@ -97,7 +97,13 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 
-	read, err := sql.Open("sqlite", dsn(url.Values{"_query_only": {"1"}}))
+	// Readers map the file into memory (up to 1 GiB) and keep 16 MiB of
+	// pages each rather than 2: the pages a request reads (a page of
+	// documents, an event's thousands of reports) are all over the file,
+	// and with the default cache every one is a read system call, most of
+	// the time a large store takes to answer.
+	read, err := sql.Open("sqlite", dsn(url.Values{"_query_only": {"1"},
+		"_pragma": {"cache_size(-16384)", "mmap_size(1073741824)"}}))
 	if err != nil {
 		_ = write.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)

@@ -1,10 +1,12 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -296,6 +298,78 @@ func (db *DB) ConflictCandidates(ctx context.Context, afterID string, limit int)
 	return out, rows.Err()
 }
 
+// FirstEventReports returns the reports of event id of its first
+// documents: one range of the primary key, however many it has.
+func (db *DB) FirstEventReports(ctx context.Context, id string, limit int) ([]store.EventReport, error) {
+	num, ok := eventNum(id)
+	if !ok {
+		return nil, fmt.Errorf("event %q: %w", id, store.ErrNotFound)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT `+reportColumns+` FROM (SELECT * FROM event_reports
+			WHERE event = $1 ORDER BY seq, trigger_start LIMIT $2) r
+		JOIN documents d ON d.seq = r.seq ORDER BY r.main DESC, r.seq, r.trigger_start`, num, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read the reports of event %s: %w", id, err)
+	}
+	out, err := scanReports(rows)
+	if err != nil {
+		return nil, fmt.Errorf("read the reports of event %s: %w", id, err)
+	}
+	return out, nil
+}
+
+// FirstEventFacts returns the facts of event id of its first documents.
+func (db *DB) FirstEventFacts(ctx context.Context, id string, limit int) ([]store.EventFact, error) {
+	num, ok := eventNum(id)
+	if !ok {
+		return nil, fmt.Errorf("event %q: %w", id, store.ErrNotFound)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT d.id, f.kind, f.value, f.start_byte, f.end_byte, f.main
+		FROM (SELECT * FROM event_facts WHERE event = $1 ORDER BY seq, kind, start_byte LIMIT $2) f
+		JOIN documents d ON d.seq = f.seq ORDER BY f.seq, f.start_byte`, num, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read the facts of event %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []store.EventFact
+	for rows.Next() {
+		f := store.EventFact{Event: id}
+		var main int
+		if err := rows.Scan(&f.Document, &f.Kind, &f.Value, &f.Span.Start, &f.Span.End, &main); err != nil {
+			return nil, fmt.Errorf("read the facts of event %s: %w", id, err)
+		}
+		f.Main = main == 1
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// RelatedEvents returns the events one document away from event id: those
+// its main documents recall, and the main events of the documents that
+// recall it.
+func (db *DB) RelatedEvents(ctx context.Context, id string) ([]string, error) {
+	num, ok := eventNum(id)
+	if !ok {
+		return nil, nil
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT DISTINCT o.event FROM event_reports r
+		JOIN event_reports o ON o.seq = r.seq AND o.main <> r.main
+		WHERE r.event = $1 AND o.event <> r.event ORDER BY o.event`, num)
+	if err != nil {
+		return nil, fmt.Errorf("events related to %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n int64
+		if err := rows.Scan(&n); err != nil {
+			return nil, fmt.Errorf("events related to %s: %w", id, err)
+		}
+		out = append(out, eventID(n))
+	}
+	return out, rows.Err()
+}
+
 // Cooccurring returns the entities named in the latest documents of
 // entity id, by the number of those documents that name them.
 func (db *DB) Cooccurring(ctx context.Context, id string, limit int) ([]store.Cooccurrence, error) {
@@ -477,4 +551,89 @@ func (db *DB) filtered(ctx context.Context, q store.SearchQuery) ([]store.Hit, e
 		hits[i] = store.Hit{Document: d, Snippet: opening(d.Text)}
 	}
 	return hits, nil
+}
+
+// completeEntitiesBounded completes es as completeEntities does, from the
+// latest maxDocs documents of each: two indexed reads of at most maxDocs
+// rows an entity.
+func (db *DB) completeEntitiesBounded(ctx context.Context, es []store.EntityInfo, maxDocs int) error {
+	for i := range es {
+		e := &es[i]
+		num, _ := entityNum(e.ID)
+		rows, err := db.read.QueryContext(ctx, `SELECT name FROM entity_names WHERE entity = $1 ORDER BY name`, num)
+		if err != nil {
+			return fmt.Errorf("read names of %s: %w", e.ID, err)
+		}
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				rows.Close()
+				return fmt.Errorf("read names of %s: %w", e.ID, err)
+			}
+			e.Names = append(e.Names, n)
+		}
+		if err := rows.Close(); err != nil {
+			return fmt.Errorf("read names of %s: %w", e.ID, err)
+		}
+
+		counts := map[string]int{}
+		rows, err = db.read.QueryContext(ctx, `SELECT names FROM entity_links WHERE entity = $1 ORDER BY seq DESC LIMIT $2`, num, maxDocs)
+		if err != nil {
+			return fmt.Errorf("read aliases of %s: %w", e.ID, err)
+		}
+		for rows.Next() {
+			var raw string
+			var ncs []store.NameCount
+			if err := rows.Scan(&raw); err != nil {
+				rows.Close()
+				return fmt.Errorf("read aliases of %s: %w", e.ID, err)
+			}
+			if err := json.Unmarshal([]byte(raw), &ncs); err != nil {
+				rows.Close()
+				return fmt.Errorf("read aliases of %s: %w", e.ID, err)
+			}
+			for _, nc := range ncs {
+				counts[nc.Name] += nc.Count
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return fmt.Errorf("read aliases of %s: %w", e.ID, err)
+		}
+		e.Aliases = SortedCounts(counts)
+
+		rows, err = db.read.QueryContext(ctx, `SELECT r.role, r.role_key, r.ended, d.id, d.published, r.start_byte, r.end_byte, r.seq
+			FROM entity_roles r JOIN documents d ON d.seq = r.seq
+			WHERE r.entity = $1 ORDER BY r.seq DESC LIMIT $2`, num, maxDocs)
+		if err != nil {
+			return fmt.Errorf("read roles of %s: %w", e.ID, err)
+		}
+		type fact struct {
+			roleRow
+			seq int64
+		}
+		var facts []fact
+		for rows.Next() {
+			var f fact
+			var ended int64
+			if err := rows.Scan(&f.role, &f.key, &ended, &f.doc, text{&f.published}, &f.start, &f.end, &f.seq); err != nil {
+				rows.Close()
+				return fmt.Errorf("read roles of %s: %w", e.ID, err)
+			}
+			f.ended = ended != 0
+			facts = append(facts, f)
+		}
+		if err := rows.Close(); err != nil {
+			return fmt.Errorf("read roles of %s: %w", e.ID, err)
+		}
+		// By date, as completeEntities reads them.
+		slices.SortStableFunc(facts, func(a, b fact) int {
+			return cmp.Or(strings.Compare(a.published, b.published), cmp.Compare(a.seq, b.seq), cmp.Compare(a.start, b.start))
+		})
+		rs := make([]roleRow, len(facts))
+		for i, f := range facts {
+			rs[i] = f.roleRow
+		}
+		e.Roles = roleSpans(rs)
+	}
+	return nil
 }

@@ -466,7 +466,7 @@ func (db *DB) Entity(ctx context.Context, id string) (store.EntityInfo, error) {
 	if !ok {
 		return store.EntityInfo{}, fmt.Errorf("entity %s: %w", id, store.ErrNotFound)
 	}
-	es, err := db.entities(ctx, entitySelect+` WHERE e.num = $1`, num)
+	es, err := db.entities(ctx, 0, entitySelect+` WHERE e.num = $1`, num)
 	if err != nil {
 		return store.EntityInfo{}, err
 	}
@@ -509,15 +509,16 @@ func (db *DB) Entities(ctx context.Context, q store.EntityQuery) ([]store.Entity
 	}
 	query := entitySelect + " WHERE " + strings.Join(where, " AND ") +
 		" ORDER BY " + order + " LIMIT " + arg(limit) + " OFFSET " + arg(max(q.Offset, 0))
-	return db.entities(ctx, query, args...)
+	return db.entities(ctx, q.MaxDocuments, query, args...)
 }
 
 // likeEscaper escapes the LIKE wildcards of a user's text.
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // entities runs query (selecting entitySelect's columns) and completes each
-// entity with its names, aliases and roles.
-func (db *DB) entities(ctx context.Context, query string, args ...any) ([]store.EntityInfo, error) {
+// entity with its names, aliases and roles: from its latest maxDocs
+// documents, or all of them when maxDocs is 0.
+func (db *DB) entities(ctx context.Context, maxDocs int, query string, args ...any) ([]store.EntityInfo, error) {
 	rows, err := db.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read entities: %w", err)
@@ -536,7 +537,13 @@ func (db *DB) entities(ctx context.Context, query string, args ...any) ([]store.
 	if err := rows.Close(); err != nil {
 		return nil, fmt.Errorf("read entities: %w", err)
 	}
-	if len(out) > 0 {
+	switch {
+	case len(out) == 0:
+	case maxDocs > 0:
+		if err := db.completeEntitiesBounded(ctx, out, maxDocs); err != nil {
+			return nil, err
+		}
+	default:
 		if err := db.completeEntities(ctx, out); err != nil {
 			return nil, err
 		}
@@ -716,9 +723,13 @@ func (db *DB) EntityDocuments(ctx context.Context, id string, limit, offset int)
 	if limit <= 0 {
 		limit = defaultEntityLimit
 	}
+	// The page is chosen on the dates alone, then its documents read
+	// whole: an entity may be named in tens of thousands.
 	rows, err := db.read.QueryContext(ctx, `SELECT `+DocumentColumns+` FROM documents d
-		WHERE d.seq IN (SELECT seq FROM entity_links WHERE entity = $1)
-		ORDER BY d.published DESC, d.seq DESC LIMIT $2 OFFSET $3`, num, limit, max(offset, 0))
+		WHERE d.seq IN (SELECT p.seq FROM (SELECT DISTINCT x.seq, x.published FROM entity_links l
+			JOIN documents x ON x.seq = l.seq WHERE l.entity = $1
+			ORDER BY x.published DESC, x.seq DESC LIMIT $2 OFFSET $3) p)
+		ORDER BY d.published DESC, d.seq DESC`, num, limit, max(offset, 0))
 	if err != nil {
 		return nil, fmt.Errorf("documents of entity %s: %w", id, err)
 	}

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -241,6 +242,48 @@ func testBrowse(t *testing.T, open Opener) {
 		}
 	})
 
+	t.Run("first reports", func(t *testing.T) {
+		// v2 holds ba's and bb's reports (main) and bc's two.
+		all, err := s.EventReports(ctx, v2.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, err := s.FirstEventReports(ctx, v2.ID, 2)
+		if err != nil || len(first) != 2 || first[0].Document != "ba" || first[1].Document != "bb" || !reflect.DeepEqual(first, all[:2]) {
+			t.Errorf("FirstEventReports(%s, 2) = %+v, %v; want %+v", v2.ID, first, err, all[:2])
+		}
+		first, err = s.FirstEventReports(ctx, v2.ID, 100)
+		if err != nil || !reflect.DeepEqual(first, all) {
+			t.Errorf("FirstEventReports(%s, 100) = %+v, %v; want them all", v2.ID, first, err)
+		}
+		facts, err := s.FirstEventFacts(ctx, v2.ID, 1)
+		if err != nil || len(facts) != 1 || facts[0].Document != "ba" {
+			t.Errorf("FirstEventFacts(%s, 1) = %+v, %v", v2.ID, facts, err)
+		}
+	})
+
+	t.Run("related events", func(t *testing.T) {
+		// After the moves every report is v2's: c reports it and
+		// recalls it, so it has no other event; v3 has none.
+		for _, id := range []string{v2.ID, v3.ID, "x"} {
+			if got, err := s.RelatedEvents(ctx, id); err != nil || len(got) != 0 {
+				t.Errorf("RelatedEvents(%s) = %v, %v", id, got, err)
+			}
+		}
+		mustUpdate(t, s, func(tx store.Tx) error {
+			return tx.PutEventReports(ctx, "bd", []store.EventReport{
+				{Event: v3.ID, Document: "bd", Main: true, Type: "meeting", Trigger: news.Span{Start: 1, End: 2}},
+				{Event: v2.ID, Document: "bd", Type: "agreement", Trigger: news.Span{Start: 3, End: 4}},
+			})
+		})
+		if got, err := s.RelatedEvents(ctx, v3.ID); err != nil || !slices.Equal(got, []string{v2.ID}) {
+			t.Errorf("RelatedEvents(%s) = %v, %v; want %s, which its document recalls", v3.ID, got, err, v2.ID)
+		}
+		if got, err := s.RelatedEvents(ctx, v2.ID); err != nil || !slices.Equal(got, []string{v3.ID}) {
+			t.Errorf("RelatedEvents(%s) = %v, %v; want %s, the event of a document that recalls it", v2.ID, got, err, v3.ID)
+		}
+	})
+
 	t.Run("conflict candidates", func(t *testing.T) {
 		// v2 now holds the dates 15 and 25 October, from two documents.
 		got, err := s.ConflictCandidates(ctx, "", 10)
@@ -261,6 +304,17 @@ func testBrowse(t *testing.T, open Opener) {
 		got, err = s.Cooccurring(ctx, marosh.ID, 1)
 		if err != nil || len(got) != 1 || got[0].Entity.ID != kostava.ID {
 			t.Errorf("Cooccurring(%s, 1) = %+v, %v", marosh.ID, got, err)
+		}
+	})
+
+	t.Run("entities from their latest documents", func(t *testing.T) {
+		for _, tc := range []struct {
+			max, want int
+		}{{0, 2}, {1, 1}, {5, 2}} {
+			es, err := s.Entities(ctx, store.EntityQuery{Name: "Kostava", MaxDocuments: tc.max})
+			if err != nil || len(es) != 1 || len(es[0].Aliases) != 1 || es[0].Aliases[0].Count != tc.want || es[0].Documents != 2 {
+				t.Errorf("Entities(MaxDocuments %d) = %+v, %v; want the alias counted %d times", tc.max, es, err, tc.want)
+			}
 		}
 	})
 

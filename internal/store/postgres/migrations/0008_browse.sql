@@ -5,6 +5,9 @@
 CREATE INDEX documents_published ON documents (published, seq);
 CREATE INDEX documents_source_published ON documents (source, published);
 
+-- Statements, most quoted first.
+CREATE INDEX statements_quotes ON statements (quotes DESC, num) WHERE quotes > 0;
+
 -- The timeline (events by date) and events by type.
 CREATE INDEX events_date ON events (date_from, num);
 CREATE INDEX events_type ON events (type, num);
