@@ -109,6 +109,9 @@ func BenchmarkServe100k(b *testing.B) {
 			return "/api/conflicts?after=" + pick(ids.events)
 		}},
 		{"api/conflicts/ID", func() string { return "/api/conflicts/" + pick(ids.conflicts) }},
+		{"api/search?q&source&from&to", func() string {
+			return "/api/search?q=" + esc(pick(words)) + "&source=" + esc(pick(ids.sources)) + "&from=2021-01-01&to=2022-12-31"
+		}},
 		{"page/overview", func() string { return "/" }},
 		{"page/documents", func() string { return fmt.Sprintf("/documents?page=%d", 1+rng.IntN(200)) }},
 		{"page/events", func() string { return "/events" }},

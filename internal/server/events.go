@@ -20,7 +20,9 @@ import (
 // Bounds on what one page reads, so that it answers quickly in a large
 // archive.
 const (
-	maxEventReportsShown    = 60 // documents of one event, on its page
+	maxEventReportsShown    = 40 // documents of one event, on its page
+	maxRelatedShown         = 20 // events of its story, on its page
+	maxRenderingsShown      = 8  // renderings of a statement, on an event's page
 	maxEventStatementsShown = 12 // statements of one event, side by side
 	maxNamesLooked          = 40 // entity names looked up for one page
 )
@@ -30,18 +32,30 @@ type entityRef struct {
 	ID, Name, Type string
 }
 
-// names looks up the names of entity ids, at most maxNamesLooked.
+// names looks up the names of entity ids, at most maxNamesLooked, in
+// the order given.
 func (s *Server) names(ctx context.Context, ids []string) []entityRef {
+	if len(ids) > maxNamesLooked {
+		ids = ids[:maxNamesLooked]
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	// One query; the aliases and roles it also reads come from one
+	// document each, as only names are wanted.
+	es, err := s.store.Entities(ctx, store.EntityQuery{IDs: ids, MaxDocuments: 1, Limit: len(ids)})
+	if err != nil {
+		return nil
+	}
+	byID := make(map[string]store.EntityInfo, len(es))
+	for _, e := range es {
+		byID[e.ID] = e
+	}
 	var out []entityRef
 	for _, id := range ids {
-		if len(out) == maxNamesLooked {
-			break
+		if e, ok := byID[id]; ok {
+			out = append(out, entityRef{ID: id, Name: e.Name, Type: e.Type})
 		}
-		e, err := s.store.Entity(ctx, id)
-		if err != nil {
-			continue
-		}
-		out = append(out, entityRef{ID: id, Name: e.Name, Type: e.Type})
 	}
 	return out
 }
@@ -82,6 +96,7 @@ type statementColumn struct {
 	export.Statement
 	Label       string // speaker and first words
 	SpeakerName string
+	More        int // renderings not shown
 }
 
 // eventPage is everything an event's page shows.
@@ -185,11 +200,14 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			continue
 		}
-		col := statementColumn{Statement: export.NewStatement(st)}
-		if st.Speaker != "" {
-			if e, err := s.store.Entity(ctx, st.Speaker); err == nil {
-				col.SpeakerName = e.Name
-			}
+		more := 0
+		if len(st.Renderings) > maxRenderingsShown {
+			more = len(st.Renderings) - maxRenderingsShown
+			st.Renderings = st.Renderings[:maxRenderingsShown]
+		}
+		col := statementColumn{Statement: export.NewStatement(st), More: more}
+		if l := s.names(ctx, []string{st.Speaker}); len(l) == 1 {
+			col.SpeakerName = l[0].Name
 		}
 		col.Label = statementLabel(col)
 		p.Statements = append(p.Statements, col)
@@ -317,7 +335,7 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	for _, id := range relOrder {
-		if len(p.Related) == maxEventReportsShown {
+		if len(p.Related) == maxRelatedShown {
 			break
 		}
 		rev, err := s.eventByID(ctx, id, eventInList)
@@ -533,7 +551,7 @@ type overviewCounts struct {
 
 // maxConflictsCounted bounds the events whose conflicts the overview
 // confirms, so that it answers quickly in a large archive.
-const maxConflictsCounted = 200
+const maxConflictsCounted = 20
 
 // countConflicts counts the conflicts of the events that may have one,
 // up to maxConflictsCounted events.
@@ -546,7 +564,7 @@ func (s *Server) countConflicts(ctx context.Context) (n int, more bool, err erro
 		ids, more = ids[:maxConflictsCounted], true
 	}
 	for _, id := range ids {
-		ev, err := s.eventByID(ctx, id, eventConflicts)
+		ev, err := s.eventByID(ctx, id, eventInList)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
 		}
@@ -560,7 +578,7 @@ func (s *Server) countConflicts(ctx context.Context) (n int, more bool, err erro
 
 // maxOverviewEvents is how many events the overview draws: the most
 // reported.
-const maxOverviewEvents = 40
+const maxOverviewEvents = 24
 
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()

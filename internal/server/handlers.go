@@ -294,7 +294,7 @@ func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) error {
 // What an entity's page lists at most.
 const (
 	entityDocumentsShown   = 100 // its documents
-	entityEventsShown      = 50  // its events, by date
+	entityEventsShown      = 20  // its events, by date
 	entityCooccurringShown = 24  // the entities named with it
 )
 

@@ -303,7 +303,7 @@ type EventQuery struct {
 
 // MaxCooccurrenceDocuments bounds the documents Cooccurring counts over:
 // an entity's latest, so that the cost does not grow with its fame.
-const MaxCooccurrenceDocuments = 1000
+const MaxCooccurrenceDocuments = 400
 
 // Cooccurrence is an entity named in documents that name another, with
 // the number of those documents.
@@ -467,6 +467,8 @@ type EntityQuery struct {
 	// and roles are gathered from: its latest, so that a page of famous
 	// entities costs no more than a page of others. 0 reads them all.
 	MaxDocuments int
+	// IDs, if set, keeps only these entities (unknown ids are left out).
+	IDs []string
 }
 
 // ErrExists is returned when inserting an object whose id is already stored.

@@ -126,12 +126,15 @@ func dialect() sqlstore.Dialect {
 		Migrations: migrations,
 		// bm25 is lower for better matches; titles weigh as much as four
 		// texts. The snippet comes from the text (column 1) with no
-		// markers, as plain text.
+		// markers, as plain text. CROSS JOIN keeps the full-text match as
+		// the outer loop: with filters on indexed columns (outlet, dates)
+		// SQLite would otherwise scan the filtered documents and run the
+		// match once for each.
 		SearchSQL: func(filters string) string {
 			return `SELECT ` + sqlstore.DocumentColumns + `,
 				snippet(documents_fts, 1, '', '', '', 24),
 				-bm25(documents_fts, 4.0, 1.0)
-			FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+			FROM documents_fts CROSS JOIN documents d ON d.seq = documents_fts.rowid
 			WHERE documents_fts MATCH $1 AND ` + filters + `
 			ORDER BY bm25(documents_fts, 4.0, 1.0), d.seq
 			LIMIT $2 OFFSET $3`

@@ -497,6 +497,18 @@ func (db *DB) Entities(ctx context.Context, q store.EntityQuery) ([]store.Entity
 		like := "%" + likeEscaper.Replace(strings.ToLower(q.Name)) + "%"
 		where = append(where, `EXISTS (SELECT 1 FROM entity_names n WHERE n.entity = e.num AND lower(n.name) LIKE `+arg(like)+` ESCAPE '\')`)
 	}
+	if q.IDs != nil {
+		var in []string
+		for _, id := range q.IDs {
+			if n, ok := entityNum(id); ok {
+				in = append(in, arg(n))
+			}
+		}
+		if len(in) == 0 {
+			return nil, nil
+		}
+		where = append(where, "e.num IN ("+strings.Join(in, ", ")+")")
+	}
 	order := "e.documents DESC, e.num"
 	if q.AfterID != "" {
 		num, _ := entityNum(q.AfterID)

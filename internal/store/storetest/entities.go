@@ -98,6 +98,10 @@ func testEntities(t *testing.T, open Opener) {
 		if err != nil || len(list) != 1 || list[0].ID != iran.ID {
 			t.Errorf("Entities(after Assad) = %+v, %v; want Iran", list, err)
 		}
+		list, err = s.Entities(ctx, store.EntityQuery{IDs: []string{iran.ID, "E999999", "bogus"}, MaxDocuments: 1})
+		if err != nil || len(list) != 1 || list[0].ID != iran.ID || list[0].Name != "Iran" {
+			t.Errorf("Entities(ids of Iran, unknown and bogus) = %+v, %v; want Iran", list, err)
+		}
 		docs, err := s.EntityDocuments(ctx, iran.ID, 0, 0)
 		if err != nil || len(docs) != 1 || docs[0].ID != "a" {
 			t.Errorf("EntityDocuments = %v, %v", docs, err)
