@@ -258,20 +258,27 @@ func searchQuery(r *http.Request) (store.SearchQuery, error) {
 	if q.Text, err = searchText(r); err != nil {
 		return q, err
 	}
-	if q.Source, err = param(r, "source"); err != nil {
-		return q, err
-	}
-	if q.Entity, err = idParam(r, "entity", "E"); err != nil {
-		return q, err
-	}
-	if q.From, err = dateParam(r, "from"); err != nil {
-		return q, err
-	}
-	if q.To, err = dateParam(r, "to"); err != nil {
+	if q.Source, q.Entity, q.From, q.To, err = filterParams(r); err != nil {
 		return q, err
 	}
 	q.Limit, q.Offset, err = apiPaging(r)
 	return q, err
+}
+
+// filterParams reads the filters that searches and events share: source
+// (an outlet), entity (an id), and the dates from and to.
+func filterParams(r *http.Request) (source, entity, from, to string, err error) {
+	if source, err = param(r, "source"); err != nil {
+		return
+	}
+	if entity, err = idParam(r, "entity", "E"); err != nil {
+		return
+	}
+	if from, err = dateParam(r, "from"); err != nil {
+		return
+	}
+	to, err = dateParam(r, "to")
+	return
 }
 
 func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) error {
@@ -602,16 +609,7 @@ func eventQuery(r *http.Request) (store.EventQuery, error) {
 	if q.Type, err = param(r, "type"); err != nil {
 		return q, err
 	}
-	if q.Entity, err = idParam(r, "entity", "E"); err != nil {
-		return q, err
-	}
-	if q.Source, err = param(r, "source"); err != nil {
-		return q, err
-	}
-	if q.From, err = dateParam(r, "from"); err != nil {
-		return q, err
-	}
-	if q.To, err = dateParam(r, "to"); err != nil {
+	if q.Source, q.Entity, q.From, q.To, err = filterParams(r); err != nil {
 		return q, err
 	}
 	q.Limit, q.Offset, err = apiPaging(r)

@@ -330,18 +330,7 @@ func (db *DB) FirstEventFacts(ctx context.Context, id string, limit int) ([]stor
 	if err != nil {
 		return nil, fmt.Errorf("read the facts of event %s: %w", id, err)
 	}
-	defer rows.Close()
-	var out []store.EventFact
-	for rows.Next() {
-		f := store.EventFact{Event: id}
-		var main int
-		if err := rows.Scan(&f.Document, &f.Kind, &f.Value, &f.Span.Start, &f.Span.End, &main); err != nil {
-			return nil, fmt.Errorf("read the facts of event %s: %w", id, err)
-		}
-		f.Main = main == 1
-		out = append(out, f)
-	}
-	return out, rows.Err()
+	return scanEventFacts(rows, id)
 }
 
 // RelatedEvents returns the events one document away from event id: those

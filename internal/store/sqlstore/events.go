@@ -367,6 +367,12 @@ func (db *DB) EventFacts(ctx context.Context, id string) ([]store.EventFact, err
 	if err != nil {
 		return nil, fmt.Errorf("read the facts of event %s: %w", id, err)
 	}
+	return scanEventFacts(rows, id)
+}
+
+// scanEventFacts reads the facts of event id from rows of document id,
+// kind, value, start, end and main, and closes rows.
+func scanEventFacts(rows *sql.Rows, id string) ([]store.EventFact, error) {
 	defer rows.Close()
 	var out []store.EventFact
 	for rows.Next() {
