@@ -185,7 +185,7 @@ func TestBrowserWalkthrough(t *testing.T) {
 
 	// The overview: counts, the timeline, the stories.
 	b.run("open overview", chromedp.Navigate(base+"/"))
-	if s := b.text(".counts"); !strings.Contains(s, "15 documents") || !strings.Contains(s, "8 outlets") || !strings.Contains(s, "1 conflicts") {
+	if s := b.text(".counts"); !strings.Contains(s, "15 documents") || !strings.Contains(s, "8 outlets") || !strings.Contains(s, "1 conflict ") {
 		t.Errorf("overview counts: %q", s)
 	}
 	var marks, disputed int

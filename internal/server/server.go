@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"path"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -216,7 +217,14 @@ func (s *Server) loadTemplates() error {
 		"last":     func(l []timelineMark) int { return len(l) - 1 },
 		"deref2":   func(p *bool) bool { return p != nil && *p },
 		"factName": factName,
-		"list":     func(v ...string) []string { return v },
+		// plural is "1 document", "2 documents".
+		"plural": func(n int, word string) string {
+			if n == 1 {
+				return "1 " + word
+			}
+			return strconv.Itoa(n) + " " + word + "s"
+		},
+		"list": func(v ...string) []string { return v },
 		// Corpus-wide entity ids start with E; a document's own ids with
 		// the document's hexadecimal id.
 		"hasPrefix": strings.HasPrefix,
