@@ -495,24 +495,80 @@ func (s *Server) handleAPIQuote(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// statsTTL is how long the counts of /api/stats and the home page are
-// kept: counting every mention and quote takes a while in a large store,
-// and counts a few seconds old serve as well.
+// statsTTL is how long the counts of /api/stats and the overview are
+// served before they are counted again: counting every mention, quote and
+// conflict takes a while in a large store, and counts a few seconds old
+// serve as well.
 const statsTTL = 10 * time.Second
 
-// stats returns the store's counts, at most statsTTL old.
+// counts are the store's aggregate counts, and its conflicts.
+type counts struct {
+	store.Stats
+	Conflicts     int
+	MoreConflicts bool // there are more conflicts than counted
+}
+
+// stats returns the store's counts (see counts).
 func (s *Server) stats(ctx context.Context) (store.Stats, error) {
+	c, err := s.counts(ctx)
+	return c.Stats, err
+}
+
+// counts returns the store's counts. The first request counts; later ones
+// get counts at most statsTTL old, or, once they are older, the old counts
+// while they are counted again in the background, so that no request
+// waits for the count.
+func (s *Server) counts(ctx context.Context) (counts, error) {
 	s.statsMu.Lock()
-	defer s.statsMu.Unlock()
-	if !s.statsAt.IsZero() && time.Since(s.statsAt) < statsTTL {
-		return s.statsCache, nil
+	c, at := s.statsCache, s.statsAt
+	if at.IsZero() {
+		s.statsMu.Unlock()
+		c, err := s.countNow(ctx)
+		if err != nil {
+			return counts{}, err
+		}
+		s.statsMu.Lock()
+		s.statsCache, s.statsAt = c, time.Now()
+		s.statsMu.Unlock()
+		return c, nil
 	}
+	if time.Since(at) >= statsTTL && !s.recounting {
+		s.recounting = true
+		go func() {
+			ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+			defer cancel()
+			c, err := s.countNow(ctx)
+			s.statsMu.Lock()
+			defer s.statsMu.Unlock()
+			s.recounting = false
+			if err != nil {
+				s.log.Warn("count the store", logKeyError, err)
+				return
+			}
+			s.statsCache, s.statsAt = c, time.Now()
+		}()
+	}
+	s.statsMu.Unlock()
+	return c, nil
+}
+
+// forgetCounts makes the next request count anew (after articles were
+// added).
+func (s *Server) forgetCounts() {
+	s.statsMu.Lock()
+	s.statsAt = time.Time{}
+	s.statsMu.Unlock()
+}
+
+// countNow counts.
+func (s *Server) countNow(ctx context.Context) (counts, error) {
 	st, err := s.store.Stats(ctx)
 	if err != nil {
-		return store.Stats{}, err
+		return counts{}, err
 	}
-	s.statsCache, s.statsAt = st, time.Now()
-	return st, nil
+	c := counts{Stats: st}
+	c.Conflicts, c.MoreConflicts, err = s.countConflicts(ctx)
+	return c, err
 }
 
 // maxCoverageDocuments bounds the documents of an event whose coverage
@@ -545,28 +601,36 @@ const (
 	eventAlone     eventUse = iota // its own answer: all of it
 	eventInList                    // a list: a sample of its reports, no coverage
 	eventConflicts                 // its conflicts: all its claims and facts, no coverage
+	eventSketch                    // a mark on the overview: a small sample, no coverage
 )
+
+// maxSketchReports bounds the reports an overview's event is made from.
+const maxSketchReports = 24
 
 // event returns event e as exported, for use: with its claims, facts and
 // coverage, but no coverage in a list or for conflicts, and in a list a
 // sample of its reports when it has more than maxListedReports.
 func (s *Server) event(ctx context.Context, e store.Event, use eventUse) (apiEvent, error) {
-	sample := use == eventInList
+	sample := use == eventInList || use == eventSketch
+	limit := maxListedReports
+	if use == eventSketch {
+		limit = maxSketchReports
+	}
 	var reports []store.EventReport
 	var facts []store.EventFact
 	var err error
 	if sample {
-		reports, err = s.store.FirstEventReports(ctx, e.ID, maxListedReports+1)
-		sample = err == nil && len(reports) > maxListedReports
+		reports, err = s.store.FirstEventReports(ctx, e.ID, limit+1)
+		sample = err == nil && len(reports) > limit
 		if sample {
-			reports, err = s.store.FirstEventReports(ctx, e.ID, maxListedReports)
+			reports, err = s.store.FirstEventReports(ctx, e.ID, limit)
 		}
 	} else {
 		reports, err = s.store.EventReports(ctx, e.ID)
 	}
 	if err == nil {
 		if sample {
-			facts, err = s.store.FirstEventFacts(ctx, e.ID, maxListedReports)
+			facts, err = s.store.FirstEventFacts(ctx, e.ID, limit)
 		} else {
 			facts, err = s.store.EventFacts(ctx, e.ID)
 		}

@@ -432,7 +432,9 @@ func day(s string) (time.Time, bool) {
 }
 
 // newTimeline draws evs.
-func newTimeline(evs []export.Event, conflicts map[string]bool, stories map[string]string) timeline {
+// reports, when it has an event, is how many documents report it (evs may
+// be samples).
+func newTimeline(evs []export.Event, conflicts map[string]bool, stories map[string]string, reports map[string]int) timeline {
 	tl := timeline{Width: timelineWidth, Left: timelinePad, Right: timelineWidth - timelinePad}
 	type dated struct {
 		e        export.Event
@@ -509,7 +511,7 @@ func newTimeline(evs []export.Event, conflicts map[string]bool, stories map[stri
 		e := d.e
 		m := timelineMark{
 			ID: e.ID, Title: e.Title, Type: e.Type, Precision: export.Precision(e),
-			Conflict: conflicts[e.ID], Documents: len(e.Documents), Mentions: len(e.Mentions), Story: stories[e.ID],
+			Conflict: conflicts[e.ID], Documents: max(len(e.Documents), reports[e.ID]), Mentions: len(e.Mentions), Story: stories[e.ID],
 			X: x(d.from), W: x(d.to.AddDate(0, 0, 1)) - x(d.from), Y: timelineTop + float64(i)*timelineRow,
 		}
 		if e.Date.Value != nil {
@@ -582,11 +584,11 @@ const maxOverviewEvents = 24
 
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	stats, err := s.stats(ctx)
+	stats, err := s.counts(ctx)
 	if err != nil {
 		return err
 	}
-	evs, err := s.overviewEvents(ctx)
+	evs, reports, err := s.overviewEvents(ctx)
 	if err != nil {
 		return err
 	}
@@ -603,7 +605,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 			conflicts[e.ID] = true
 		}
 	}
-	tl := newTimeline(evs, conflicts, stories)
+	tl := newTimeline(evs, conflicts, stories, reports)
 	byStory := map[string]*storyView{}
 	var order []string
 	for _, m := range tl.Marks {
@@ -626,40 +628,35 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 	counts := overviewCounts{
 		Documents: stats.Documents, Outlets: stats.Sources, Entities: stats.Entities, Duplicates: stats.Duplicates,
 		Statements: stats.Statements, Events: stats.Events,
-	}
-	if counts.Conflicts, counts.MoreConflicts, err = s.countConflicts(ctx); err != nil {
-		return err
+		Conflicts: stats.Conflicts, MoreConflicts: stats.MoreConflicts,
 	}
 	return s.render(w, "home", map[string]any{
 		"Title": "Overview", "Counts": counts, "Timeline": tl, "Stories": storyList,
 	})
 }
 
-// overviewEvents reads the events the overview shows.
-func (s *Server) overviewEvents(ctx context.Context) ([]export.Event, error) {
-	var out []export.Event
-	after := ""
-	for len(out) < maxOverviewEvents {
-		page, err := s.store.Events(ctx, store.EventQuery{AfterID: after, Limit: maxOverviewEvents})
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range page {
-			ev, err := s.eventByID(ctx, e.ID, eventInList)
-			if errors.Is(err, store.ErrNotFound) {
-				continue
-			}
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, ev)
-		}
-		if len(page) < maxOverviewEvents {
-			break
-		}
-		after = page[len(page)-1].ID
+// overviewEvents reads the events the overview shows: the most reported.
+// Each is made from a small sample of its reports (as a mark needs only its
+// dates and title); reports gives how many documents report each.
+func (s *Server) overviewEvents(ctx context.Context) (evs []export.Event, reports map[string]int, err error) {
+	page, err := s.store.Events(ctx, store.EventQuery{ByDocuments: true, Limit: maxOverviewEvents})
+	if err != nil {
+		return nil, nil, err
 	}
-	return out, nil
+	out := make([]export.Event, 0, len(page))
+	reports = make(map[string]int, len(page))
+	for _, e := range page {
+		ev, err := s.event(ctx, e, eventSketch)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		out = append(out, ev.Event)
+		reports[e.ID] = e.Documents
+	}
+	return out, reports, nil
 }
 
 // handleDocuments lists the documents, newest first, by outlet if asked.

@@ -203,6 +203,7 @@ func (s *Server) add(ctx context.Context, sub submission) (added, error) {
 		Defaults: ingest.Defaults{Source: strings.TrimSpace(sub.Source), Published: published},
 	})
 	var bad *pipeline.ArticleError
+	defer s.forgetCounts()
 	for i, a := range arts {
 		docs, _, err := in.Add(ctx, []ingest.Article{a})
 		switch {

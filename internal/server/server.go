@@ -75,9 +75,10 @@ type Server struct {
 	analyzer func() (*analyze.Analyzer, error) // nil: no ingest
 	client   *http.Client
 
-	statsMu    sync.Mutex // guards the two below
-	statsCache store.Stats
+	statsMu    sync.Mutex // guards the three below
+	statsCache counts
 	statsAt    time.Time
+	recounting bool // counts are being renewed
 }
 
 type staticFile struct {

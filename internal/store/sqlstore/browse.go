@@ -434,10 +434,13 @@ func (db *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, er
 		w.add("e.num IN (" + strings.Join(nums, ", ") + ")")
 	}
 	order := "e.num"
-	if q.ByDate {
+	switch {
+	case q.ByDate:
 		w.add("e.date_from IS NOT NULL")
 		order = "e.date_from, e.num"
-	} else if q.AfterID != "" {
+	case q.ByDocuments:
+		order = "e.documents DESC, e.num"
+	case q.AfterID != "":
 		n, ok := eventNum(q.AfterID)
 		if !ok {
 			return nil, fmt.Errorf("list events after %q: %w", q.AfterID, store.ErrNotFound)

@@ -88,7 +88,7 @@ func testBrowse(t *testing.T, open Opener) {
 		}
 		v1 = store.Event{Type: "agreement", Title: "River deal signed", DateFrom: "2025-10-15", DateTo: "2025-10-25", Documents: 2, Data: []byte(`{}`)}
 		v2 = store.Event{Type: "action", Title: "Farmers protest", DateFrom: "2025-10-21", DateTo: "2025-10-21", Documents: 1, Data: []byte(`{}`)}
-		v3 = store.Event{Type: "meeting", Title: "Undated talks", Documents: 1, Data: []byte(`{}`)}
+		v3 = store.Event{Type: "meeting", Title: "Undated talks", Documents: 3, Data: []byte(`{}`)}
 		for _, e := range []*store.Event{&v1, &v2, &v3} {
 			if err := tx.PutEvent(ctx, e, nil); err != nil {
 				return err
@@ -205,6 +205,8 @@ func testBrowse(t *testing.T, open Opener) {
 			{"by date", store.EventQuery{ByDate: true}, []string{v1.ID, v2.ID}},
 			{"by date, paged", store.EventQuery{ByDate: true, Limit: 1, Offset: 1}, []string{v2.ID}},
 			{"ids", store.EventQuery{IDs: []string{v3.ID, v1.ID, "x"}}, []string{v1.ID, v3.ID}},
+			{"most reported", store.EventQuery{ByDocuments: true}, []string{v3.ID, v1.ID, v2.ID}},
+			{"most reported, paged", store.EventQuery{ByDocuments: true, Limit: 1, Offset: 1}, []string{v1.ID}},
 		} {
 			if got := ids(tc.q); !slices.Equal(got, tc.want) {
 				t.Errorf("Events(%s) = %v, want %v", tc.name, got, tc.want)
