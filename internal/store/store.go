@@ -291,7 +291,7 @@ type EventQuery struct {
 	// ByDocuments orders the events by the documents that report them,
 	// most first, then id (the most reported); AfterID is then ignored.
 	ByDocuments bool
-	Type   string // only events of this type
+	Type        string // only events of this type
 	// Entity keeps the events that a report of theirs names as a
 	// participant or as the place: a corpus-wide entity id.
 	Entity string
