@@ -1,10 +1,10 @@
 package reconcile
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"maps"
 	"slices"
 	"strings"
@@ -29,18 +29,24 @@ import (
 // first needed a term: the weights move slowly, and a slightly older
 // count changes nothing that matters.
 //
-// It also keeps the decoded state of the events it has read, by their
-// stored bytes, so that an event that is a candidate for many documents
-// is decoded once (up to maxDecoded of them). The terms of every event
-// it keeps decoded are known.
+// It also keeps the decoded state of the events it has read, by a hash
+// of their stored bytes, so that an event that is a candidate for many
+// documents is decoded once: up to maxDecoded of them, those used most
+// recently (see remember). The terms of every event it keeps decoded are
+// known.
 type EventTerms struct {
 	// df counts the documents holding each term known, by the term's
 	// prefix ("n:", "w:") and then the rest of it; a term the store has
 	// never counted is known with 0.
-	df      map[string]map[string]int
-	known   int // terms in df
-	docs    int
-	decoded map[string]decodedEvent
+	df    map[string]map[string]int
+	known int // terms in df
+	docs  int
+	// decoded keeps the events decoded or used since older was
+	// decoded's, older those of the generation before: an event used
+	// again moves from older to decoded, and when decoded is full older
+	// is forgotten and decoded becomes older. Events used in turn are
+	// kept, however many more have been decoded once since.
+	decoded, older map[string]decodedEvent
 	// read counts the terms read from the store, misses the lookups of
 	// terms not known (none, when every term weighed was read first).
 	read, misses int
@@ -54,14 +60,20 @@ func split(term string) (string, string) {
 	return "", term
 }
 
-// decodedEvent is an event's stored state and what it decodes to.
+// decodedEvent is what an event's stored state decodes to, with the
+// length and a hash of the stored bytes it was decoded from.
 type decodedEvent struct {
-	data []byte
+	size int
+	hash uint64
 	st   eventState
 }
 
-// maxDecoded bounds the decoded events an EventTerms keeps.
-const maxDecoded = 2000
+// dataSeed seeds the hashes of events' stored states.
+var dataSeed = maphash.MakeSeed()
+
+// maxDecoded bounds the decoded events an EventTerms keeps, in its two
+// generations: a decoded event takes some 20 kB.
+const maxDecoded = 8000
 
 // maxKnownTerms bounds the terms an EventTerms keeps counts of: past it,
 // it forgets them (and the decoded events) before the next document, and
@@ -76,7 +88,7 @@ func NewEventTerms() *EventTerms { return &EventTerms{} }
 // knows once that has grown past its bounds.
 func (et *EventTerms) begin() {
 	if et.known > maxKnownTerms {
-		et.df, et.known, et.decoded = nil, 0, nil
+		et.df, et.known, et.decoded, et.older = nil, 0, nil, nil
 	}
 }
 
@@ -537,8 +549,8 @@ func eventCandidates(ctx context.Context, tx store.Tx, keys []string, terms *Eve
 	var fresh []int   // the candidates decoded now
 	var need []string // the terms of those whose counts are not known
 	for i, e := range stored {
-		if d, ok := terms.decoded[e.ID]; ok && bytes.Equal(d.data, e.Data) {
-			states[i] = d.st
+		if st, ok := terms.lookup(e.ID, e.Data); ok {
+			states[i] = st
 			continue
 		}
 		if err := json.Unmarshal(e.Data, &states[i]); err != nil {
@@ -561,14 +573,40 @@ func eventCandidates(ctx context.Context, tx store.Tx, keys []string, terms *Eve
 	return stored, states, clusters, nil
 }
 
-// remember keeps the decoded state of event id, whose cluster then
-// keeps its weighted lengths while it is not changed.
-func (et *EventTerms) remember(id string, data []byte, st eventState) {
-	if et.decoded == nil || len(et.decoded) >= maxDecoded {
-		et.decoded = map[string]decodedEvent{}
+// lookup returns the decoded state of event id stored as data, when it
+// is kept: an event used again is kept the longest.
+func (et *EventTerms) lookup(id string, data []byte) (eventState, bool) {
+	d, ok := et.decoded[id]
+	if !ok {
+		if d, ok = et.older[id]; ok {
+			delete(et.older, id)
+			et.keep(id, d)
+		}
 	}
+	if !ok || d.size != len(data) || d.hash != maphash.Bytes(dataSeed, data) {
+		return eventState{}, false
+	}
+	return d.st, true
+}
+
+// remember keeps the decoded state of event id, stored as data, whose
+// cluster then keeps its weighted lengths while it is not changed.
+func (et *EventTerms) remember(id string, data []byte, st eventState) {
 	st.Cluster.CacheNorms()
-	et.decoded[id] = decodedEvent{data: data, st: st}
+	delete(et.older, id)
+	et.keep(id, decodedEvent{size: len(data), hash: maphash.Bytes(dataSeed, data), st: st})
+}
+
+// keep files d in the newer generation of decoded events; when that is
+// full, the older is forgotten and the newer becomes it.
+func (et *EventTerms) keep(id string, d decodedEvent) {
+	if _, ok := et.decoded[id]; !ok && len(et.decoded) >= maxDecoded/2 {
+		et.older, et.decoded = et.decoded, nil
+	}
+	if et.decoded == nil {
+		et.decoded = make(map[string]decodedEvent, maxDecoded/2)
+	}
+	et.decoded[id] = d
 }
 
 // eventState is what an event's Data holds: its cluster, and the date
