@@ -198,7 +198,11 @@ func LinkEvents(ctx context.Context, tx store.Tx, d news.Document, a news.Analys
 	sig := events.Sign(in)
 	var reports []store.EventReport
 	mainEvent := ""
-	if sig.Type != "" {
+	// A document whose main event has no type (no frame of it was
+	// found) still reports one: it is filed by its names and words, as
+	// events.Clusterer files it, and starts an event of no type when
+	// none fits (the reports that join it later may give it a type).
+	if sig.Type != "" || len(sig.Names) > 0 || len(sig.Words) > 0 {
 		if err := terms.need(ctx, tx, terms.signatureTerms(nil, sig)); err != nil {
 			return fmt.Errorf("link the events of %s: %w", d.ID, err)
 		}
