@@ -763,8 +763,9 @@ func (cl *Clusterer) Add(sig Signature) (id string, created bool) {
 	if rm, ok := cl.Index.(Remover); ok && cl.Options.MergeThreshold > 0 {
 		// Among the candidates the document brought, as the linker of
 		// package reconcile merges.
+		gone := map[string]bool{} // merged away: their candidates are stale
 		for _, o := range cands {
-			if o.ID == c.ID || !ShouldMerge(o, c, cl.Stats, cl.Options) {
+			if o.ID == c.ID || gone[o.ID] || !ShouldMerge(o, c, cl.Stats, cl.Options) {
 				continue
 			}
 			// The later moves into the earlier.
@@ -773,6 +774,7 @@ func (cl *Clusterer) Add(sig Signature) (id string, created bool) {
 				a, b = c, o
 			}
 			c = Merge(a, b)
+			gone[b.ID] = true
 			rm.Remove(b.ID)
 			cl.Index.Put(c)
 			if cl.Merged != nil {

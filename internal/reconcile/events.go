@@ -540,8 +540,9 @@ func joinEvent(ctx context.Context, tx store.Tx, d news.Document, sig events.Sig
 // and is left empty (no documents, no keys: it is no longer listed nor a
 // candidate). It returns the event the document's report is then of.
 func mergeEvents(ctx context.Context, tx store.Tx, ev store.Event, st eventState, stored []store.Event, states []eventState, clusters []events.Cluster, terms *EventTerms) (store.Event, eventState, error) {
+	gone := map[string]bool{} // the events merged away, whose candidate states are stale
 	for i, o := range stored {
-		if o.Documents == 0 || o.ID == ev.ID {
+		if o.Documents == 0 || o.ID == ev.ID || gone[o.ID] {
 			continue
 		}
 		c := st.Cluster
@@ -565,6 +566,7 @@ func mergeEvents(ctx context.Context, tx store.Tx, ev store.Event, st eventState
 		if err := putState(ctx, tx, &into, merged, docs, terms); err != nil {
 			return store.Event{}, eventState{}, err
 		}
+		gone[from.ID] = true
 		ev, st = into, merged
 	}
 	return ev, st, nil

@@ -34,7 +34,7 @@ func TestJoinEventMerges(t *testing.T) {
 		}
 		return s
 	}
-	first, second, third := sig("d1", "historic"), sig("d2", "gutted"), sig("d3", "blaze")
+	first, second, third := sig("d1", "historic"), sig("d2", "gutted"), sig("d3", "gutted", "blaze")
 	terms := NewEventTerms()
 	var x, y store.Event
 	link := func(tx store.Tx, s events.Signature) error {
@@ -52,7 +52,8 @@ func TestJoinEventMerges(t *testing.T) {
 		return tx.PutEventReports(ctx, doc, []store.EventReport{{Event: ev, Document: doc, Main: true, Type: events.TypeDisaster, Trigger: news.Span{Start: 7, End: 16}, Place: "E1"}})
 	}
 	err = st.Update(ctx, func(tx store.Tx) error {
-		// Two events of one fire, each with its report.
+		// Two events of one fire, each with its report; the third report
+		// is nearer the second, the later event, which then moves.
 		for _, e := range []struct {
 			ev  *store.Event
 			sig events.Signature
