@@ -225,13 +225,13 @@ func scoreClusters(ctx context.Context, analyze func(string) news.Analysis, docs
 	ev.Gold = len(golds)
 
 	// As the linker of `ingest` clusters, in memory: each document joins
-	// an event or starts one.
+	// an event or starts one (without merging).
 	start := time.Now()
 	found := cluster(ss, func(s signed) events.Signature { return s.sig }, linkerOptions)
 	ev.Clustered = time.Since(start)
 	ev.P, ev.R, ev.F1 = events.BCubed(gold, found)
 	// With events merged as they come to fit each other (events.Merge),
-	// which the linker does not do.
+	// as the linker also does.
 	merged := cluster(ss, func(s signed) events.Signature { return s.sig }, events.DefaultOptions)
 	ev.Merged.P, ev.Merged.R, ev.Merged.F1 = events.BCubed(gold, merged)
 	seen := map[string]bool{}
@@ -269,8 +269,8 @@ func scoreClusters(ctx context.Context, analyze func(string) news.Analysis, docs
 	return ev, nil
 }
 
-// linkerOptions are the options as the linker of ingest uses them: it
-// never merges events.
+// linkerOptions are the linker's options without merging (the linker
+// merges; these show what merging adds).
 var linkerOptions = func() events.Options {
 	o := events.DefaultOptions
 	o.MergeThreshold = 0
@@ -384,13 +384,13 @@ func printClusterEval(w io.Writer, kind, path string, ev clusterEval) {
 	fmt.Fprintf(w, "%s %s: %d documents, %d words, %d gold events, %d clusters found; analysed in %s (%.0f words/s), clustered in %s\n",
 		kind, path, ev.Documents, ev.Words, ev.Gold, ev.Found, ev.Elapsed.Round(time.Millisecond),
 		float64(ev.Words)/ev.Elapsed.Seconds(), ev.Clustered.Round(time.Millisecond))
-	fmt.Fprintln(w, "Documents by main event, clustered incrementally in file order (in memory, as the linker decides), B³:")
+	fmt.Fprintln(w, "Documents by main event, clustered incrementally in file order (in memory, as the linker decides; pooled without merging), B³:")
 	fmt.Fprintf(w, "%-26s precision %6.2f%%  recall %6.2f%%  F1 %6.2f\n", "Events (all pooled)", 100*ev.P, 100*ev.R, 100*ev.F1)
 	if ev.Ingest.F1 > 0 {
 		fmt.Fprintf(w, "%-26s precision %6.2f%%  recall %6.2f%%  F1 %6.2f  (ingested one by one into a fresh store and read back, %s)\n", "Events (as ingest links)", 100*ev.Ingest.P, 100*ev.Ingest.R, 100*ev.Ingest.F1, ev.Ingested.Round(time.Second))
 	}
 	if ev.Merged.F1 > 0 && ev.Merged.F1 != ev.F1 {
-		fmt.Fprintf(w, "%-26s precision %6.2f%%  recall %6.2f%%  F1 %6.2f  (events also merged when they fit each other; ingest does not)\n", "Events (merged)", 100*ev.Merged.P, 100*ev.Merged.R, 100*ev.Merged.F1)
+		fmt.Fprintf(w, "%-26s precision %6.2f%%  recall %6.2f%%  F1 %6.2f  (events also merged when they fit each other, as ingest does)\n", "Events (merged)", 100*ev.Merged.P, 100*ev.Merged.R, 100*ev.Merged.F1)
 	}
 	if ev.Grouped.F1 > 0 && ev.Grouped.F1 != ev.F1 {
 		fmt.Fprintf(w, "%-26s precision %6.2f%%  recall %6.2f%%  F1 %6.2f\n", "Events (each topic alone)", 100*ev.Grouped.P, 100*ev.Grouped.R, 100*ev.Grouped.F1)

@@ -7,6 +7,7 @@ import (
 	"hash/maphash"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -189,7 +190,8 @@ const maxEventGap = 30 * 24 * time.Hour
 
 // LinkEvents files document d's main event with the events of the corpus
 // (see package events): it joins the event the candidates filed under its
-// blocking keys make most likely, or starts one; the events it only
+// blocking keys make most likely, or starts one, and merges that event
+// with the candidates it now fits (see mergeEvents); the events it only
 // recalls ("his previous visit, in February 2019") are linked to the
 // events they recall, or kept as events known only from such mentions
 // until a document reports them. What d says of each, with its date and
@@ -208,7 +210,11 @@ func LinkEvents(ctx context.Context, tx store.Tx, d news.Document, a news.Analys
 	sig := events.Sign(in)
 	var reports []store.EventReport
 	mainEvent := ""
-	if sig.Type != "" {
+	// A document whose main event has no type (no frame of it was
+	// found) still reports one: it is filed by its names and words, as
+	// events.Clusterer files it, and starts an event of no type when
+	// none fits (the reports that join it later may give it a type).
+	if sig.Type != "" || len(sig.Names) > 0 || len(sig.Words) > 0 {
 		if err := terms.need(ctx, tx, terms.signatureTerms(nil, sig)); err != nil {
 			return fmt.Errorf("link the events of %s: %w", d.ID, err)
 		}
@@ -228,7 +234,7 @@ func LinkEvents(ctx context.Context, tx store.Tx, d news.Document, a news.Analys
 			// still says the document reports it.
 			f = events.Frame{Type: sig.Type, Time: -1, Place: -1}
 		}
-		r := report(d, a, ev.ID, true, f, in, values, ids)
+		r := report(d, a, mainEvent, true, f, in, values, ids)
 		// Who took part is whom any report of the main event names.
 		for _, g := range in.Frames {
 			if !g.Main || g.Background {
@@ -529,10 +535,75 @@ func joinEvent(ctx context.Context, tx store.Tx, d news.Document, sig events.Sig
 	if err := putState(ctx, tx, &ev, st, ev.Documents+1, terms); err != nil {
 		return store.Event{}, err
 	}
+	ev, st, err = mergeEvents(ctx, tx, ev, st, stored, states, clusters, terms)
+	if err != nil {
+		return store.Event{}, err
+	}
 	if err := absorbMentions(ctx, tx, ev, st.Cluster, stored, clusters); err != nil {
 		return store.Event{}, err
 	}
 	return ev, nil
+}
+
+// mergeEvents merges into one the event ev that a document has just
+// joined (with state st) and each candidate event it now fits (see
+// events.ShouldMerge), as events.Clusterer does: the later of the two
+// moves into the earlier, with its reports, facts, documents and keys,
+// and is left empty (no documents, no keys: it is no longer listed nor a
+// candidate). It returns the event the document's report is then of.
+func mergeEvents(ctx context.Context, tx store.Tx, ev store.Event, st eventState, stored []store.Event, states []eventState, clusters []events.Cluster, terms *EventTerms) (store.Event, eventState, error) {
+	gone := map[string]bool{} // the events merged away, whose candidate states are stale
+	for i, o := range stored {
+		if o.Documents == 0 || o.ID == ev.ID || gone[o.ID] {
+			continue
+		}
+		c := st.Cluster
+		c.ID = ev.ID
+		if !events.ShouldMerge(clusters[i], c, terms, events.DefaultOptions) {
+			continue
+		}
+		into, intoSt, from, fromSt := o, states[i], ev, st
+		if eventBefore(ev.ID, o.ID) {
+			into, intoSt, from, fromSt = ev, st, o, states[i]
+		}
+		merged := intoSt.merge(fromSt)
+		if err := tx.MoveEventReports(ctx, from.ID, into.ID); err != nil {
+			return store.Event{}, eventState{}, err
+		}
+		docs := into.Documents + from.Documents
+		from.Data, from.Documents = []byte(`{}`), 0
+		if err := tx.PutEvent(ctx, &from, nil); err != nil {
+			return store.Event{}, eventState{}, err
+		}
+		if err := putState(ctx, tx, &into, merged, docs, terms); err != nil {
+			return store.Event{}, eventState{}, err
+		}
+		gone[from.ID] = true
+		ev, st = into, merged
+	}
+	return ev, st, nil
+}
+
+// merge returns the state of an event with the members of another's.
+func (st eventState) merge(o eventState) eventState {
+	out := eventState{Cluster: events.Merge(st.Cluster, o.Cluster)}
+	out.Titles = append(slices.Clone(st.Titles), o.Titles...)
+	out.Dates = make(map[string]events.Interval, len(st.Dates)+len(o.Dates))
+	maps.Copy(out.Dates, st.Dates)
+	maps.Copy(out.Dates, o.Dates)
+	out.Cluster.Date = out.union()
+	return out
+}
+
+// eventBefore reports whether event id a was created before b: store ids
+// are a letter and a number ("V12").
+func eventBefore(a, b string) bool {
+	x, err1 := strconv.Atoi(strings.TrimLeft(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+	y, err2 := strconv.Atoi(strings.TrimLeft(b, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+	if err1 == nil && err2 == nil {
+		return x < y
+	}
+	return a < b
 }
 
 // eventCandidates reads the events filed under keys with their states,

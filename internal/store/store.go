@@ -218,8 +218,10 @@ type Tx interface {
 	// PutEventFacts replaces the facts document id gives events.
 	PutEventFacts(ctx context.Context, id string, facts []EventFact) error
 	// MoveEventReports makes the reports and facts of event from those of
-	// event to, and takes from off its keys: from was known only from
-	// mentions of what to is.
+	// event to, points the documents whose main event from was at to, and
+	// files to under from's keys instead of from: from was known only
+	// from mentions of what to is, or was found to be the same event as
+	// to (a merge). The caller updates both events' Data and Documents.
 	MoveEventReports(ctx context.Context, from, to string) error
 }
 

@@ -237,12 +237,26 @@ func (tx *Tx) PutEventReports(ctx context.Context, id string, reports []store.Ev
 	return nil
 }
 
-// MoveEventReports makes the reports of event from reports of event to.
+// MoveEventReports makes the reports of event from reports of event to,
+// points the documents whose main event from was at to, and files to
+// under from's keys. event_entities follows the reports by its triggers:
+// the rows inserted for to are added, those deleted from from dropped.
 func (tx *Tx) MoveEventReports(ctx context.Context, from, to string) error {
 	f, ok1 := eventNum(from)
 	t, ok2 := eventNum(to)
 	if !ok1 || !ok2 {
 		return fmt.Errorf("move the reports of event %q to %q: %w", from, to, store.ErrNotFound)
+	}
+	if f == t {
+		return nil
+	}
+	if _, err := tx.exec(ctx, `UPDATE documents SET event = $2
+		WHERE seq IN (SELECT seq FROM event_reports WHERE event = $1 AND main <> 0)`, f, to); err != nil {
+		return fmt.Errorf("move the documents of event %s: %w", from, err)
+	}
+	if _, err := tx.exec(ctx, `INSERT INTO event_keys (key, event) SELECT key, CAST($2 AS BIGINT) FROM event_keys WHERE event = $1
+		ON CONFLICT DO NOTHING`, f, t); err != nil {
+		return fmt.Errorf("move the keys of event %s: %w", from, err)
 	}
 	if _, err := tx.exec(ctx, `INSERT INTO event_reports (event, seq, main, trigger_start, trigger_end, type,
 			date_value, date_from, date_to, date_start, date_end, date_explicit, place, participants)

@@ -194,8 +194,8 @@ func testEvents(t *testing.T, open Opener) {
 		}
 		mustUpdate(t, s, func(tx store.Tx) error {
 			got, err := tx.EventCandidates(ctx, []string{"p:khamenei"})
-			if err != nil || len(got) != 0 {
-				t.Errorf("the moved event is still a candidate: %+v, %v", got, err)
+			if err != nil || len(got) != 1 || got[0].ID != v2.ID {
+				t.Errorf("EventCandidates(p:khamenei) after the move = %+v, %v; want %s, filed under the moved event's keys", got, err, v2.ID)
 			}
 			return nil
 		})
@@ -261,5 +261,45 @@ func testEvents(t *testing.T, open Opener) {
 		if _, err := s.Event(ctx, "V999"); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("Event(V999) = %v, want ErrNotFound", err)
 		}
+	})
+
+	t.Run("merge events", func(t *testing.T) {
+		// (After "list": these events are listed.) Two events found to be one: the later moves into the earlier,
+		// with its main reports, their documents, entities and keys.
+		var into, from store.Event
+		mustUpdate(t, s, func(tx store.Tx) error {
+			into = store.Event{Type: "fire", Title: "Mill burns", Data: []byte(`{}`), Documents: 1}
+			if err := tx.PutEvent(ctx, &into, []string{"w:mill"}); err != nil {
+				return err
+			}
+			from = store.Event{Type: "fire", Title: "Mill destroyed", Data: []byte(`{}`), Documents: 1}
+			if err := tx.PutEvent(ctx, &from, []string{"w:mill", "l:brackenford"}); err != nil {
+				return err
+			}
+			r := store.EventReport{Event: from.ID, Document: "c", Main: true, Type: "fire", Trigger: news.Span{Start: 1, End: 5}, Place: "E9", Participants: []string{"E8"}}
+			if err := tx.PutEventReports(ctx, "c", []store.EventReport{r}); err != nil {
+				return err
+			}
+			return tx.MoveEventReports(ctx, from.ID, into.ID)
+		})
+		if d, _ := s.Document(ctx, "c"); d.Event != into.ID {
+			t.Errorf("after the merge, document c's event = %q, want %s", d.Event, into.ID)
+		}
+		if got, _ := s.EventReports(ctx, into.ID); len(got) != 1 || got[0].Document != "c" || !got[0].Main {
+			t.Errorf("after the merge, EventReports(%s) = %+v", into.ID, got)
+		}
+		for _, ent := range []string{"E8", "E9"} {
+			evs, err := s.Events(ctx, store.EventQuery{Entity: ent})
+			if err != nil || len(evs) != 1 || evs[0].ID != into.ID {
+				t.Errorf("Events(entity %s) after the merge = %+v, %v; want %s", ent, evs, err, into.ID)
+			}
+		}
+		mustUpdate(t, s, func(tx store.Tx) error {
+			got, err := tx.EventCandidates(ctx, []string{"l:brackenford", "w:mill"})
+			if err != nil || len(got) != 1 || got[0].ID != into.ID {
+				t.Errorf("EventCandidates after the merge = %+v, %v; want %s alone, under the keys of both", got, err, into.ID)
+			}
+			return nil
+		})
 	})
 }
