@@ -170,6 +170,17 @@ func (b *browser) noOverflow(what string) {
 	}
 }
 
+// browseDemo serves `parallax demo` and opens a browser on it; browser
+// tests are not short.
+func browseDemo(t *testing.T) (string, *browser) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	base := startDemo(t)
+	return base, newBrowser(t, base)
+}
+
 // startDemo serves `parallax demo` on a free loopback port.
 func startDemo(t *testing.T, args ...string) string {
 	t.Helper()
@@ -177,11 +188,7 @@ func startDemo(t *testing.T, args ...string) string {
 }
 
 func TestBrowserWalkthrough(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser tests are not short")
-	}
-	base := startDemo(t)
-	b := newBrowser(t, base)
+	base, b := browseDemo(t)
 
 	// The overview: counts, the timeline, the stories.
 	b.run("open overview", chromedp.Navigate(base+"/"))
@@ -213,6 +220,9 @@ func TestBrowserWalkthrough(t *testing.T) {
 		chromedp.Evaluate(`document.querySelectorAll("table.matrix thead th.st").length`, &cols))
 	if rows < 8 || cols < 3 {
 		t.Errorf("coverage matrix %d outlets × %d statements, want at least 8 × 3", rows, cols)
+	}
+	if s := b.text("#rel-h + ol"); !strings.Contains(s, "March 2022") {
+		t.Errorf("the signing's story lacks the earlier visit its reports recall:\n%s", s)
 	}
 	var diffs int
 	b.run("count differences", chromedp.Evaluate(`document.querySelectorAll(".statement-block ins, .statement-block del").length`, &diffs))
@@ -295,11 +305,7 @@ func TestBrowserWalkthrough(t *testing.T) {
 }
 
 func TestBrowserIngestAndEscaping(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser tests are not short")
-	}
-	base := startDemo(t)
-	b := newBrowser(t, base)
+	base, b := browseDemo(t)
 
 	title := `Water talks resume <img src=x onerror="alert('img')"><script>alert('script')</script>`
 	text := "Negotiators from Valdoria and Essaria met again in Marosh on Monday to review the Seren water deal, officials said. " +
@@ -347,11 +353,7 @@ func TestBrowserIngestAndEscaping(t *testing.T) {
 }
 
 func TestBrowserPhoneAndKeyboard(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser tests are not short")
-	}
-	base := startDemo(t)
-	b := newBrowser(t, base)
+	base, b := browseDemo(t)
 	b.run("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
 	for _, p := range []string{"/", "/events", "/events/V6", "/documents", "/entities", "/search?q=Seren", "/ingest"} {
 		b.run("open "+p, chromedp.Navigate(base+p), chromedp.WaitReady("main", chromedp.ByQuery))

@@ -303,38 +303,11 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Related events: those its reports recall, and those whose reports
 	// recall it.
-	related := map[string]string{} // event id -> how it is related
-	var relOrder []string
-	relate := func(id, how string) {
-		if id == ev.ID || related[id] != "" {
-			return
-		}
-		related[id] = how
-		relOrder = append(relOrder, id)
+	related, err := s.store.RelatedEvents(ctx, ev.ID)
+	if err != nil {
+		return err
 	}
-	for _, d := range shown {
-		reps, err := s.store.DocumentEvents(ctx, d)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
-			return err
-		}
-		for _, r := range reps {
-			if !r.Main {
-				relate(r.Event, "recalled by its reports")
-			}
-		}
-	}
-	for _, d := range p.Mentions {
-		reps, err := s.store.DocumentEvents(ctx, d.ID)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
-			return err
-		}
-		for _, r := range reps {
-			if r.Main {
-				relate(r.Event, "recalls it")
-			}
-		}
-	}
-	for _, id := range relOrder {
+	for _, id := range related {
 		if len(p.Related) == maxRelatedShown {
 			break
 		}
@@ -342,7 +315,11 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			continue
 		}
-		p.Related = append(p.Related, relatedEvent{Event: rev, How: related[id], Disputed: len(export.EventConflicts(rev)) > 0})
+		how := "recalls it"
+		if slices.ContainsFunc(rev.Mentions, func(d string) bool { return slices.Contains(ev.Documents, d) }) {
+			how = "recalled by its reports"
+		}
+		p.Related = append(p.Related, relatedEvent{Event: rev, How: how, Disputed: len(export.EventConflicts(rev)) > 0})
 	}
 	slices.SortStableFunc(p.Related, func(a, b relatedEvent) int { return strings.Compare(eventDay(a.Event), eventDay(b.Event)) })
 	title := ev.Title

@@ -23,13 +23,7 @@ func entityID(num int64) string {
 }
 
 // entityNum is the number of the entity with id, and whether id is one.
-func entityNum(id string) (int64, bool) {
-	if !strings.HasPrefix(id, "E") {
-		return 0, false
-	}
-	n, err := strconv.ParseInt(id[1:], 10, 64)
-	return n, err == nil && n > 0
-}
+func entityNum(id string) (int64, bool) { return idNum(id, "E") }
 
 // nullableEntity is the entity column value of id: NULL for "".
 func nullableEntity(id string) (any, error) {

@@ -20,11 +20,16 @@ func eventID(num int64) string {
 }
 
 // eventNum reads an event id.
-func eventNum(id string) (int64, bool) {
-	if !strings.HasPrefix(id, "V") {
+func eventNum(id string) (int64, bool) { return idNum(id, "V") }
+
+// idNum reads a public id made of prefix and a positive number ("V12",
+// "E3"), and whether id is one.
+func idNum(id, prefix string) (int64, bool) {
+	rest, ok := strings.CutPrefix(id, prefix)
+	if !ok {
 		return 0, false
 	}
-	n, err := strconv.ParseInt(id[1:], 10, 64)
+	n, err := strconv.ParseInt(rest, 10, 64)
 	return n, err == nil && n > 0
 }
 

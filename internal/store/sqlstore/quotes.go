@@ -19,13 +19,7 @@ func statementID(num int64) string {
 
 // statementNum is the number of the statement with id, and whether id is
 // one.
-func statementNum(id string) (int64, bool) {
-	if !strings.HasPrefix(id, "S") {
-		return 0, false
-	}
-	n, err := strconv.ParseInt(id[1:], 10, 64)
-	return n, err == nil && n > 0
-}
+func statementNum(id string) (int64, bool) { return idNum(id, "S") }
 
 // putQuotes stores the quotes of document seq, with their words.
 func (tx *Tx) putQuotes(ctx context.Context, seq int64, quotes []news.Quote) error {
