@@ -620,10 +620,11 @@ func (s *Server) event(ctx context.Context, e store.Event, use eventUse) (apiEve
 	var facts []store.EventFact
 	var err error
 	if sample {
+		// One more than the sample tells whether it is one.
 		reports, err = s.store.FirstEventReports(ctx, e.ID, limit+1)
 		sample = err == nil && len(reports) > limit
 		if sample {
-			reports, err = s.store.FirstEventReports(ctx, e.ID, limit)
+			reports = reports[:limit]
 		}
 	} else {
 		reports, err = s.store.EventReports(ctx, e.ID)
